@@ -1,0 +1,24 @@
+package io.beseda.console;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.beseda.workspace.Role;
+
+/**
+ * The console's main navigation, in the order the product will have it: Inbox, Customers, Journeys,
+ * Campaigns, Analytics, Settings. A section is listed here once its pages exist.
+ */
+@Component
+public class ConsoleNavigation {
+
+    private final List<ConsoleSection> sections = List.of(
+            new ConsoleSection("nav.home", "/", EnumSet.allOf(Role.class)),
+            new ConsoleSection("nav.settings", "/settings/users", EnumSet.of(Role.OWNER, Role.ADMIN)));
+
+    public List<ConsoleSection> visibleTo(Role role) {
+        return sections.stream().filter(s -> s.visibleTo(role)).toList();
+    }
+}
