@@ -2,6 +2,7 @@ package io.beseda.shared.database;
 
 import javax.sql.DataSource;
 
+import io.beseda.shared.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;

@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.beseda.shared.database.DatabaseSettings;
+import io.beseda.shared.DatabaseSettings;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.NewUser;
 import io.beseda.workspace.Role;

@@ -1,4 +1,4 @@
-package io.beseda.shared.database;
+package io.beseda.shared;
 
 import java.nio.file.Path;
 
