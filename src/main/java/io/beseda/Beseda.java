@@ -1,10 +1,16 @@
 package io.beseda;
 
+import java.io.PrintStream;
+
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.beseda.shared.CommandOutput;
 
 /**
  * Beseda: one place where a shop talks to its customers. {@code java -jar beseda.jar} serves the
@@ -16,14 +22,26 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Beseda {
 
     public static void main(String[] args) {
-        boolean command = args.length > 0 && !args[0].startsWith("-");
-        var app = new SpringApplicationBuilder(Beseda.class);
-        if (command) {
-            app.web(WebApplicationType.NONE).profiles("cli").logStartupInfo(false);
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.exit(runCommand(args));
         }
-        var context = app.run(args);
-        if (command) {
-            System.exit(org.springframework.boot.SpringApplication.exit(context));
+        SpringApplication.run(Beseda.class, args);
+    }
+
+    /** Runs an operational command without a web server and returns its exit code. */
+    static int runCommand(String[] args) {
+        PrintStream result = System.out;
+        System.setOut(System.err);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(Beseda.class)
+                    .web(WebApplicationType.NONE)
+                    .profiles("cli")
+                    .logStartupInfo(false)
+                    .initializers(c -> c.getBeanFactory().registerSingleton("commandOutput", new CommandOutput(result)))
+                    .run(args);
+            return SpringApplication.exit(context);
+        } finally {
+            System.setOut(result);
         }
     }
 }

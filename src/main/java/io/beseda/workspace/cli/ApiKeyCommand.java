@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.beseda.shared.CommandOutput;
 import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Workspace;
 import io.beseda.workspace.Workspaces;
@@ -35,10 +36,10 @@ class ApiKeyCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream err;
     private int exitCode;
 
-    ApiKeyCommand(Workspaces workspaces, ApiKeys keys) {
+    ApiKeyCommand(Workspaces workspaces, ApiKeys keys, CommandOutput output) {
         this.workspaces = workspaces;
         this.keys = keys;
-        this.out = System.out;
+        this.out = output.out();
         this.err = System.err;
     }
 
