@@ -1,0 +1,201 @@
+package io.beseda.isolation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.beseda.testing.BesedaTest;
+import io.beseda.testing.Http;
+import io.beseda.testing.TestWorkspaces;
+import io.beseda.testing.TestWorkspaces.Tenant;
+import io.beseda.workspace.Role;
+import io.beseda.workspace.Users;
+import io.beseda.workspace.apikey.ApiKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every endpoint the application maps, as workspace A, with workspace B's ids, and expects
+ * "not found" every time; then checks that nothing of B changed. Endpoints are discovered, not listed:
+ * a new endpoint with a path variable this sweep has no foreign id for fails the sweep until its
+ * author adds one to {@link #foreignIds}.
+ */
+@BesedaTest
+class WorkspaceIsolationSweepTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    /** Endpoints that must be part of the sweep; guards against a sweep that silently walks nothing. */
+    private static final Set<String> KNOWN = Set.of(
+            "GET /api/v1/users/{userId}", "PATCH /api/v1/users/{userId}",
+            "GET /api/v1/api-keys/{keyId}", "DELETE /api/v1/api-keys/{keyId}",
+            "POST /settings/users/{userId}/role", "POST /settings/users/{userId}/enabled",
+            "POST /settings/api-keys/{keyId}/revoke");
+
+    /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
+    private static final Map<String, String> API_BODIES = Map.of(
+            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}");
+    private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
+            "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
+            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    ApiKeys keys;
+
+    private Tenant a;
+    private Tenant b;
+
+    @BeforeEach
+    void twoWorkspaces() {
+        a = workspaces.create("Магазин А");
+        b = workspaces.create("Магазин Б");
+    }
+
+    /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
+    private Map<String, String> foreignIds() {
+        return Map.of(
+                "userId", b.owner().id().toString(),
+                "keyId", keys.list(b.workspace().id()).getFirst().id().toString());
+    }
+
+    @Test
+    void everyEndpointWithAnIdAnswersNotFoundForAnotherWorkspacesId() {
+        var ids = foreignIds();
+        var api = Http.api(port);
+        var console = Http.console(port);
+        console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
+        var walked = new ArrayList<String>();
+        var soft = new SoftAssertions();
+
+        for (var endpoint : endpoints()) {
+            if (!endpoint.hasVariables()) {
+                continue;
+            }
+            var path = endpoint.pathWith(ids, soft);
+            if (path == null) {
+                continue;
+            }
+            walked.add(endpoint.toString());
+            if (endpoint.isApi()) {
+                var response = api.call(endpoint.method(), path, a.apiKey(), API_BODIES.getOrDefault(endpoint.toString(),
+                        endpoint.method().equals("GET") || endpoint.method().equals("DELETE") ? null : "{}"));
+                soft.assertThat(response.statusCode()).as(endpoint + " → " + response.body()).isEqualTo(404);
+            } else {
+                var response = endpoint.method().equals("GET") ? console.get(path)
+                        : console.submit("/", path, CONSOLE_FORMS.getOrDefault(endpoint.toString(), Map.of()));
+                soft.assertThat(response.statusCode()).as(endpoint.toString()).isEqualTo(404);
+            }
+        }
+        soft.assertAll();
+
+        assertThat(walked).containsAll(KNOWN);
+        var owner = users.get(b.workspace().id(), b.owner().id());
+        assertThat(owner.enabled()).isTrue();
+        assertThat(owner.role()).isEqualTo(Role.OWNER);
+        assertThat(keys.list(b.workspace().id())).allMatch(k -> k.active());
+        assertThat(api.call("GET", "/api/v1/workspace", b.apiKey(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyListShowsOnlyTheCallersWorkspace() {
+        var api = Http.api(port);
+        var console = Http.console(port);
+        console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
+        var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
+                b.owner().id().toString(), b.workspace().name());
+        var walked = 0;
+
+        for (var endpoint : endpoints()) {
+            if (endpoint.hasVariables() || !endpoint.method().equals("GET")) {
+                continue;
+            }
+            var response = endpoint.isApi() ? api.call("GET", endpoint.pattern(), a.apiKey(), null)
+                    : console.get(endpoint.pattern());
+            if (response.statusCode() != 200) {
+                continue;
+            }
+            walked++;
+            for (var trace : traces) {
+                assertThat(response.body()).as(endpoint + " shows nothing of workspace B").doesNotContain(trace);
+            }
+        }
+        assertThat(walked).as("list endpoints walked").isGreaterThanOrEqualTo(5);
+    }
+
+    private List<Endpoint> endpoints() {
+        var endpoints = new ArrayList<Endpoint>();
+        for (var mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                if (!handler.getBeanType().getPackageName().startsWith("io.beseda")) {
+                    return;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                for (var pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        endpoints.add(new Endpoint("GET", pattern));
+                    }
+                    for (RequestMethod method : methods) {
+                        endpoints.add(new Endpoint(method.name(), pattern));
+                    }
+                }
+            });
+        }
+        return endpoints;
+    }
+
+    record Endpoint(String method, String pattern) {
+
+        boolean hasVariables() {
+            return VARIABLE.matcher(pattern).find();
+        }
+
+        boolean isApi() {
+            return pattern.startsWith("/api/");
+        }
+
+        String pathWith(Map<String, String> ids, SoftAssertions soft) {
+            Matcher m = VARIABLE.matcher(pattern);
+            var path = new StringBuilder();
+            while (m.find()) {
+                var id = ids.get(m.group(1));
+                if (id == null) {
+                    soft.fail("The isolation sweep has no foreign id for {" + m.group(1) + "} in " + this
+                            + ": add one to WorkspaceIsolationSweepTests.foreignIds()");
+                    return null;
+                }
+                m.appendReplacement(path, id);
+            }
+            m.appendTail(path);
+            return path.toString();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+}
