@@ -1,0 +1,65 @@
+package io.beseda.shared.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.beseda.Beseda;
+import io.beseda.workspace.Workspaces;
+import io.beseda.workspace.apikey.ApiKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./beseda run} as a new user meets it: an embedded PostgreSQL whose data survives restarts. */
+class EmbeddedDatabaseTests {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void dataSurvivesARestart() {
+        String secret;
+        try (var first = start()) {
+            var demo = first.getBean(Workspaces.class).findBySlug("demo");
+            assertThat(demo).as("the demo workspace is created on first start").isPresent();
+            assertThat(demo.get().name()).isEqualTo("Демо-магазин");
+            secret = first.getBean(ApiKeys.class).issue(demo.get().id(), "survivor", "test").secret();
+        }
+        assertThat(data.resolve("postgres/PG_VERSION")).exists();
+
+        try (var second = start()) {
+            var keys = second.getBean(ApiKeys.class);
+            assertThat(keys.authenticate(secret, java.time.Instant.now())).as("the key issued before the restart")
+                    .isPresent();
+            var demo = second.getBean(Workspaces.class).findBySlug("demo").orElseThrow();
+            assertThat(keys.list(demo.id())).extracting(k -> k.name()).containsOnlyOnce("survivor");
+        }
+    }
+
+    @Test
+    void aSecondProcessJoinsTheRunningServerInsteadOfStartingAnother() throws Exception {
+        var directory = data.resolve("postgres");
+        try (var running = EmbeddedPostgresServer.open(directory)) {
+            try (var joined = EmbeddedPostgresServer.open(directory)) {
+                assertThat(joined.owner()).isFalse();
+                assertThat(joined.port()).isEqualTo(running.port());
+            }
+            assertThat(ProcessHandle.of(pid(directory))).as("closing the joiner leaves the server running")
+                    .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        }
+        assertThat(directory.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Beseda.class).run(
+                "--beseda.db.data-dir=" + data, "--server.port=0", "--beseda.demo.enabled=true");
+    }
+
+    private static long pid(Path directory) throws java.io.IOException {
+        return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).getFirst().trim());
+    }
+}
