@@ -52,6 +52,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var server = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // The application context stops the server after everything that uses it has closed.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .start();
