@@ -139,4 +139,16 @@ class SignInTests {
         assertThat(location(signOut)).endsWith("/login?logout");
         assertThat(browser.get("/").statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void consoleFormsWithoutTheCsrfTokenAreRefused() {
+        var tenant = workspaces.create("CSRF");
+        var browser = Http.console(port);
+        browser.signIn(tenant.owner().email(), TestWorkspaces.PASSWORD);
+
+        var forged = browser.post("/settings/api-keys", java.util.Map.of("name", "forged"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/settings/api-keys").body()).doesNotContain("forged");
+    }
 }
