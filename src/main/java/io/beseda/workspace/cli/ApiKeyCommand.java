@@ -64,7 +64,7 @@ class ApiKeyCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private int create(Workspace workspace, String name) {
         try {
-            var issued = keys.issue(workspace.id(), name, "cli");
+            var issued = keys.issue(workspace.id(), name, "./beseda api-key");
             out.println(issued.secret());
             err.println("API key '" + name + "' created for workspace '" + workspace.slug()
                     + "'. Keep it safe: it is not shown again.");

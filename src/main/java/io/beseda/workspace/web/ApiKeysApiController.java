@@ -49,7 +49,7 @@ class ApiKeysApiController {
     @PostMapping
     @Operation(summary = "Issue a key; the response carries the secret, which is never shown again")
     ResponseEntity<IssuedKeyView> issue(Actor actor, @Valid @RequestBody IssueKey request) {
-        var issued = keys.issue(actor.workspaceId(), request.name(), actor.toString());
+        var issued = keys.issue(actor.workspaceId(), request.name(), actor.name());
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
                 .body(new IssuedKeyView(ApiKeyView.of(issued.key()), issued.secret()));
     }

@@ -41,7 +41,7 @@ class ApiKeysConsoleController {
             return "redirect:/settings/api-keys";
         }
         try {
-            var issued = keys.issue(actor.workspaceId(), trimmed, actor.toString());
+            var issued = keys.issue(actor.workspaceId(), trimmed, actor.name());
             // A flash attribute lives for exactly one request: the secret is shown once and then forgotten.
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             redirect.addFlashAttribute("issuedName", issued.key().name());
