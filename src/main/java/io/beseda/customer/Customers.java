@@ -1,0 +1,201 @@
+package io.beseda.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.beseda.shared.NotFoundException;
+import io.beseda.workspace.WorkspaceId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Customer profiles and the identities that lead to them. {@link #resolve} is how every channel and
+ * the storefront find "who is this": it finds the profile an identity belongs to, creates one for a
+ * stranger, and merges profiles when a new identity shows they are one person.
+ */
+@Service
+public class Customers {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+
+    Customers(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+    }
+
+    /** The profile, following merges to the survivor; erased profiles are found too (check {@link Customer#erased()}). */
+    public Optional<Customer> find(WorkspaceId workspace, CustomerId id) {
+        return jdbc.sql("""
+                select c.* from customer c
+                where c.workspace_id = ? and c.id = coalesce((select merged_into from customer
+                                                             where workspace_id = ? and id = ?), ?)""")
+                .params(workspace.value(), workspace.value(), id.value(), id.value())
+                .query(this::map).optional();
+    }
+
+    public Customer get(WorkspaceId workspace, CustomerId id) {
+        return find(workspace, id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    public List<Identity> identities(WorkspaceId workspace, CustomerId id) {
+        return jdbc.sql("select kind, value, raw, valid from customer_identity where workspace_id = ? and customer_id = ? order by kind, created_at")
+                .params(workspace.value(), id.value())
+                .query((row, n) -> new Identity(IdentityKind.valueOf(row.getString("kind")), row.getString("value"),
+                        row.getString("raw"), row.getBoolean("valid")))
+                .list();
+    }
+
+    /** The live profile an identity belongs to, if any. */
+    public Optional<CustomerId> findBy(WorkspaceId workspace, Identity identity) {
+        return jdbc.sql("select customer_id from customer_identity where workspace_id = ? and kind = ? and value = ?")
+                .params(workspace.value(), identity.kind().name(), identity.value())
+                .query((row, n) -> new CustomerId(row.getObject(1, UUID.class))).optional();
+    }
+
+    /**
+     * Finds or creates the one profile these identities belong to, merging profiles they show to be one
+     * person. Empty when an identity belongs to an erased customer: their data must not come back.
+     */
+    @Transactional
+    public Optional<CustomerId> resolve(WorkspaceId workspace, Collection<Identity> identities, Instant seenAt) {
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("At least one identity is needed to recognise a customer");
+        }
+        if (erasedIdentities(workspace, identities)) {
+            return Optional.empty();
+        }
+        var owners = owners(workspace, identities);
+        CustomerId customer;
+        if (owners.isEmpty()) {
+            customer = create(workspace, identities, seenAt);
+        } else {
+            var distinct = owners.values().stream().distinct().toList();
+            customer = distinct.size() == 1 ? distinct.getFirst() : merge(workspace, distinct, identities);
+        }
+        attachMissing(workspace, customer, identities, owners.keySet());
+        touch(workspace, customer, seenAt);
+        return Optional.of(customer);
+    }
+
+    /** Whether any of these identities belonged to a customer whose data was erased. */
+    public boolean erasedIdentities(WorkspaceId workspace, Collection<Identity> identities) {
+        var hashes = identities.stream().map(ErasedIdentities::hash).toArray(String[]::new);
+        return jdbc.sql("select exists (select 1 from erased_identity where workspace_id = ? and kind || ':' || value_sha256 = any(?))")
+                .params(workspace.value(), hashes).query(Boolean.class).single();
+    }
+
+    private Map<String, CustomerId> owners(WorkspaceId workspace, Collection<Identity> identities) {
+        var keys = identities.stream().map(Identity::toString).toArray(String[]::new);
+        var owners = new LinkedHashMap<String, CustomerId>();
+        jdbc.sql("select kind || ':' || value as key, customer_id from customer_identity where workspace_id = ? and kind || ':' || value = any(?)")
+                .params(workspace.value(), keys)
+                .query(row -> {
+                    owners.put(row.getString("key"), new CustomerId(row.getObject("customer_id", UUID.class)));
+                });
+        return owners;
+    }
+
+    private CustomerId create(WorkspaceId workspace, Collection<Identity> identities, Instant seenAt) {
+        var id = CustomerId.random();
+        var phone = identities.stream().filter(i -> i.kind() == IdentityKind.PHONE).findFirst();
+        var email = identities.stream().filter(i -> i.kind() == IdentityKind.EMAIL).findFirst();
+        jdbc.sql("""
+                insert into customer (id, workspace_id, phone, phone_valid, email, created_at, last_seen_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.value(), workspace.value(), phone.map(Identity::value).orElse(null),
+                        phone.map(Identity::valid).orElse(null), email.map(Identity::value).orElse(null),
+                        java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt))
+                .update();
+        return id;
+    }
+
+    private void attachMissing(WorkspaceId workspace, CustomerId customer, Collection<Identity> identities,
+                               Collection<String> known) {
+        for (var identity : identities) {
+            if (known.contains(identity.toString())) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into customer_identity (workspace_id, kind, value, customer_id, raw, valid)
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(workspace.value(), identity.kind().name(), identity.value(), customer.value(),
+                            identity.raw(), identity.valid())
+                    .update();
+            if (identity.kind() == IdentityKind.PHONE) {
+                jdbc.sql("update customer set phone = ?, phone_valid = ? where workspace_id = ? and id = ? and (phone is null or (not phone_valid and ?))")
+                        .params(identity.value(), identity.valid(), workspace.value(), customer.value(), identity.valid()).update();
+            } else if (identity.kind() == IdentityKind.EMAIL) {
+                jdbc.sql("update customer set email = ? where workspace_id = ? and id = ? and email is null")
+                        .params(identity.value(), workspace.value(), customer.value()).update();
+            }
+        }
+    }
+
+    /** Folds every profile into the oldest one and records why. */
+    private CustomerId merge(WorkspaceId workspace, List<CustomerId> profiles, Collection<Identity> identities) {
+        var ordered = jdbc.sql("select id from customer where workspace_id = ? and id = any(?) order by created_at, id for update")
+                .params(workspace.value(), profiles.stream().map(CustomerId::value).toArray(UUID[]::new))
+                .query((row, n) -> new CustomerId(row.getObject(1, UUID.class))).list();
+        var survivor = ordered.getFirst();
+        var reason = identities.stream().map(Identity::toString).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+        for (var merged : ordered.subList(1, ordered.size())) {
+            CustomerMerging.fold(jdbc, workspace, survivor, merged);
+            jdbc.sql("insert into customer_merge (workspace_id, survivor_id, merged_id, reason) values (?, ?, ?, ?)")
+                    .params(workspace.value(), survivor.value(), merged.value(), reason).update();
+            events.publishEvent(new CustomersMerged(workspace, survivor, merged, reason));
+        }
+        return survivor;
+    }
+
+    private void touch(WorkspaceId workspace, CustomerId customer, Instant seenAt) {
+        jdbc.sql("update customer set last_seen_at = greatest(coalesce(last_seen_at, ?), ?) where workspace_id = ? and id = ?")
+                .params(java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt), workspace.value(), customer.value())
+                .update();
+    }
+
+    /** Profiles merged into this one, newest first. */
+    public List<Merge> merges(WorkspaceId workspace, CustomerId survivor) {
+        return jdbc.sql("select merged_id, reason, merged_at from customer_merge where workspace_id = ? and survivor_id = ? order by merged_at desc")
+                .params(workspace.value(), survivor.value())
+                .query((row, n) -> new Merge(new CustomerId(row.getObject("merged_id", UUID.class)),
+                        row.getString("reason"), row.getTimestamp("merged_at").toInstant()))
+                .list();
+    }
+
+    public record Merge(CustomerId merged, String reason, Instant at) {
+    }
+
+    Customer map(ResultSet row, int n) throws SQLException {
+        var zone = row.getString("time_zone");
+        var gender = row.getString("gender");
+        var birthday = row.getDate("birthday");
+        var lastSeen = row.getTimestamp("last_seen_at");
+        var erased = row.getTimestamp("erased_at");
+        var phoneValid = row.getObject("phone_valid", Boolean.class);
+        Map<String, Object> attributes = json.readValue(row.getString("attributes"), new TypeReference<>() {
+        });
+        return new Customer(new CustomerId(row.getObject("id", UUID.class)),
+                new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("name"),
+                row.getString("phone"), phoneValid, row.getString("email"),
+                birthday == null ? null : birthday.toLocalDate(),
+                gender == null ? null : Customer.Gender.valueOf(gender), row.getString("city"),
+                zone == null ? null : ZoneId.of(zone), attributes, row.getTimestamp("created_at").toInstant(),
+                lastSeen == null ? null : lastSeen.toInstant(), erased == null ? null : erased.toInstant());
+    }
+}
