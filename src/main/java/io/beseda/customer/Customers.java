@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +93,80 @@ public class Customers {
             customer = distinct.size() == 1 ? distinct.getFirst() : merge(workspace, distinct, identities);
         }
         attachMissing(workspace, customer, identities, owners.keySet());
+        customer = settleRace(workspace, customer, identities);
         touch(workspace, customer, seenAt);
         return Optional.of(customer);
     }
 
+    /**
+     * Resolves many identity sets at once, as a batch of storefront events needs: one query finds every
+     * known identity, sets that all point at one profile are done, only the rest take the slow path.
+     *
+     * @param sets   identity sets by a caller's key
+     * @param seenAt when each set was last seen, by the same key
+     */
+    @Transactional
+    public Map<String, Optional<CustomerId>> resolveAll(WorkspaceId workspace, Map<String, List<Identity>> sets,
+                                                        Map<String, Instant> seenAt) {
+        var all = sets.values().stream().flatMap(List::stream).distinct().toList();
+        var owners = owners(workspace, all);
+        var erased = erasedHashes(workspace, all);
+        var result = new LinkedHashMap<String, Optional<CustomerId>>();
+        var touched = new LinkedHashMap<CustomerId, Instant>();
+        sets.forEach((key, identities) -> {
+            if (identities.stream().anyMatch(i -> erased.contains(ErasedIdentities.hash(i)))) {
+                result.put(key, Optional.empty());
+                return;
+            }
+            var found = identities.stream().map(i -> owners.get(i.toString())).distinct().toList();
+            if (found.size() == 1 && found.getFirst() != null) {
+                result.put(key, Optional.of(found.getFirst()));
+                touched.merge(found.getFirst(), seenAt.get(key), (a, b) -> a.isAfter(b) ? a : b);
+            } else {
+                result.put(key, resolve(workspace, identities, seenAt.get(key)));
+            }
+        });
+        touchAll(workspace, touched);
+        return result;
+    }
+
+    private Set<String> erasedHashes(WorkspaceId workspace, Collection<Identity> identities) {
+        var hashes = identities.stream().map(ErasedIdentities::hash).toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("select kind || ':' || value_sha256 from erased_identity where workspace_id = ? and kind || ':' || value_sha256 = any(?)")
+                .params(workspace.value(), hashes).query(String.class).list());
+    }
+
+    /** Another transaction may have claimed one of our identities first; then both profiles are one person. */
+    private CustomerId settleRace(WorkspaceId workspace, CustomerId customer, Collection<Identity> identities) {
+        var owners = owners(workspace, identities).values().stream().distinct().toList();
+        if (owners.size() == 1 && owners.getFirst().equals(customer)) {
+            return customer;
+        }
+        var all = new ArrayList<>(owners);
+        if (!all.contains(customer)) {
+            all.add(customer);
+        }
+        var survivor = merge(workspace, all, identities);
+        attachMissing(workspace, survivor, identities, owners(workspace, identities).keySet());
+        return survivor;
+    }
+
+    private void touchAll(WorkspaceId workspace, Map<CustomerId, Instant> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        var ids = seen.keySet().stream().map(CustomerId::value).toArray(UUID[]::new);
+        var times = seen.values().stream().map(Timestamp::from).toArray(Timestamp[]::new);
+        jdbc.sql("""
+                update customer c set last_seen_at = greatest(coalesce(c.last_seen_at, s.at), s.at)
+                from unnest(?::uuid[], ?::timestamptz[]) as s(id, at)
+                where c.workspace_id = ? and c.id = s.id""")
+                .params(ids, times, workspace.value()).update();
+    }
+
     /** Whether any of these identities belonged to a customer whose data was erased. */
     public boolean erasedIdentities(WorkspaceId workspace, Collection<Identity> identities) {
-        var hashes = identities.stream().map(ErasedIdentities::hash).toArray(String[]::new);
-        return jdbc.sql("select exists (select 1 from erased_identity where workspace_id = ? and kind || ':' || value_sha256 = any(?))")
-                .params(workspace.value(), hashes).query(Boolean.class).single();
+        return !erasedHashes(workspace, identities).isEmpty();
     }
 
     private Map<String, CustomerId> owners(WorkspaceId workspace, Collection<Identity> identities) {
@@ -120,7 +189,7 @@ public class Customers {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.value(), workspace.value(), phone.map(Identity::value).orElse(null),
                         phone.map(Identity::valid).orElse(null), email.map(Identity::value).orElse(null),
-                        java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt))
+                        Timestamp.from(seenAt), Timestamp.from(seenAt))
                 .update();
         return id;
     }
@@ -165,7 +234,7 @@ public class Customers {
 
     private void touch(WorkspaceId workspace, CustomerId customer, Instant seenAt) {
         jdbc.sql("update customer set last_seen_at = greatest(coalesce(last_seen_at, ?), ?) where workspace_id = ? and id = ?")
-                .params(java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt), workspace.value(), customer.value())
+                .params(Timestamp.from(seenAt), Timestamp.from(seenAt), workspace.value(), customer.value())
                 .update();
     }
 
