@@ -112,7 +112,7 @@ public class Customers {
         var owners = owners(workspace, all);
         var erased = erasedHashes(workspace, all);
         var result = new LinkedHashMap<String, Optional<CustomerId>>();
-        var touched = new LinkedHashMap<CustomerId, Instant>();
+        var touched = new java.util.TreeMap<CustomerId, Instant>(java.util.Comparator.comparing(CustomerId::value));
         sets.forEach((key, identities) -> {
             if (identities.stream().anyMatch(i -> erased.contains(ErasedIdentities.hash(i)))) {
                 result.put(key, Optional.empty());
@@ -131,9 +131,14 @@ public class Customers {
     }
 
     private Set<String> erasedHashes(WorkspaceId workspace, Collection<Identity> identities) {
-        var hashes = identities.stream().map(ErasedIdentities::hash).toArray(String[]::new);
-        return new HashSet<>(jdbc.sql("select kind || ':' || value_sha256 from erased_identity where workspace_id = ? and kind || ':' || value_sha256 = any(?)")
-                .params(workspace.value(), hashes).query(String.class).list());
+        var hashes = identities.stream().map(ErasedIdentities::hash).toList();
+        return new HashSet<>(jdbc.sql("""
+                select e.kind || ':' || e.value_sha256 from erased_identity e
+                join unnest(?::text[], ?::text[]) as k(kind, hash) on e.kind = k.kind and e.value_sha256 = k.hash
+                where e.workspace_id = ?""")
+                .params(hashes.stream().map(h -> h.substring(0, h.indexOf(':'))).toArray(String[]::new),
+                        hashes.stream().map(h -> h.substring(h.indexOf(':') + 1)).toArray(String[]::new), workspace.value())
+                .query(String.class).list());
     }
 
     /** Another transaction may have claimed one of our identities first; then both profiles are one person. */
@@ -170,10 +175,13 @@ public class Customers {
     }
 
     private Map<String, CustomerId> owners(WorkspaceId workspace, Collection<Identity> identities) {
-        var keys = identities.stream().map(Identity::toString).toArray(String[]::new);
         var owners = new LinkedHashMap<String, CustomerId>();
-        jdbc.sql("select kind || ':' || value as key, customer_id from customer_identity where workspace_id = ? and kind || ':' || value = any(?)")
-                .params(workspace.value(), keys)
+        jdbc.sql("""
+                select i.kind || ':' || i.value as key, i.customer_id from customer_identity i
+                join unnest(?::text[], ?::text[]) as k(kind, value) on i.kind = k.kind and i.value = k.value
+                where i.workspace_id = ?""")
+                .params(identities.stream().map(i -> i.kind().name()).toArray(String[]::new),
+                        identities.stream().map(Identity::value).toArray(String[]::new), workspace.value())
                 .query(row -> {
                     owners.put(row.getString("key"), new CustomerId(row.getObject("customer_id", UUID.class)));
                 });
@@ -196,7 +204,7 @@ public class Customers {
 
     private void attachMissing(WorkspaceId workspace, CustomerId customer, Collection<Identity> identities,
                                Collection<String> known) {
-        for (var identity : identities) {
+        for (var identity : identities.stream().sorted(java.util.Comparator.comparing(Identity::toString)).toList()) {
             if (known.contains(identity.toString())) {
                 continue;
             }

@@ -3,16 +3,19 @@ package io.beseda.customer.storefront;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.beseda.customer.CustomerActivityRecorded;
 import io.beseda.customer.CustomerId;
@@ -32,17 +35,36 @@ public class StorefrontIngestion {
     private final JdbcTemplate jdbc;
     private final StorefrontProjections projections;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    private static final int MAX_ATTEMPTS = 4;
 
     StorefrontIngestion(Customers customers, JdbcTemplate jdbc, StorefrontProjections projections,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.customers = customers;
         this.jdbc = jdbc;
         this.projections = projections;
         this.events = events;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /**
+     * Stores the batch. Concurrent batches about the same shoppers can deadlock in PostgreSQL; the loser is
+     * rolled back whole and simply tried again, which is safe because a batch is idempotent.
+     */
     public IngestResult ingest(WorkspaceId workspace, StorefrontEventParser.Parsed batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> ingestOnce(workspace, batch));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IngestResult ingestOnce(WorkspaceId workspace, StorefrontEventParser.Parsed batch) {
         var unique = new LinkedHashMap<String, StorefrontEvent>();
         int duplicates = 0;
         for (var event : batch.events()) {
@@ -76,8 +98,9 @@ public class StorefrontIngestion {
     }
 
     private Map<String, Optional<CustomerId>> resolve(WorkspaceId workspace, Iterable<StorefrontEvent> events) {
-        var sets = new LinkedHashMap<String, List<Identity>>();
-        var seen = new LinkedHashMap<String, Instant>();
+        // Sorted, so concurrent batches take their locks in the same order.
+        var sets = new TreeMap<String, List<Identity>>();
+        var seen = new TreeMap<String, Instant>();
         for (var event : events) {
             sets.putIfAbsent(event.identityKey(), event.identities());
             seen.merge(event.identityKey(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
@@ -94,7 +117,8 @@ public class StorefrontIngestion {
         var existing = new HashSet<>(jdbc.queryForList(
                 "select event_id from storefront_event where workspace_id = ? and event_id = any(?)",
                 String.class, workspace.value(), ids));
-        var fresh = events.stream().filter(o -> !existing.contains(o.event().id())).toList();
+        var fresh = events.stream().filter(o -> !existing.contains(o.event().id()))
+                .sorted(Comparator.comparing((Owned o) -> o.event().id())).toList();
         var rows = fresh.stream().map(o -> new Object[] {workspace.value(), o.event().id(), o.customer().value(),
                 o.event().type(), o.event().custom(), Timestamp.from(o.event().occurredAt()),
                 o.event().properties().toString()}).toList();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,9 +38,9 @@ class StorefrontProjections {
     }
 
     private void carts(WorkspaceId workspace, List<Owned> updates) {
-        var latest = new LinkedHashMap<Object, Owned>();
+        var latest = new java.util.TreeMap<java.util.UUID, Owned>();
         updates.stream().sorted(Comparator.comparing(o -> o.event().occurredAt()))
-                .forEach(o -> latest.put(o.customer(), o));
+                .forEach(o -> latest.put(o.customer().value(), o));
         var rows = latest.values().stream().map(o -> {
             var p = o.event().properties();
             var items = p.path("items");
@@ -60,7 +59,7 @@ class StorefrontProjections {
         var rows = new ArrayList<Object[]>();
         var history = new ArrayList<Object[]>();
         var emptied = new ArrayList<Object[]>();
-        for (var o : placed) {
+        for (var o : placed.stream().sorted(Comparator.comparing((Owned p) -> p.event().properties().path("orderId").asString())).toList()) {
             var p = o.event().properties();
             var at = Timestamp.from(o.event().occurredAt());
             var status = p.path("status").asString("new");
@@ -84,7 +83,7 @@ class StorefrontProjections {
     private void statuses(WorkspaceId workspace, List<Owned> changes) {
         var history = new ArrayList<Object[]>();
         var orders = new ArrayList<Object[]>();
-        for (var o : changes) {
+        for (var o : changes.stream().sorted(Comparator.comparing((Owned p) -> p.event().properties().path("orderId").asString())).toList()) {
             var p = o.event().properties();
             var at = Timestamp.from(o.event().occurredAt());
             history.add(new Object[] {workspace.value(), p.path("orderId").asString(), p.path("status").asString(), at, o.event().id()});
@@ -103,7 +102,7 @@ class StorefrontProjections {
     private void views(WorkspaceId workspace, List<Owned> views) {
         Map<String, List<Owned>> byProduct = views.stream()
                 .collect(Collectors.groupingBy(o -> o.customer() + "|" + o.event().properties().path("productId").asString(),
-                        LinkedHashMap::new, Collectors.toList()));
+                        java.util.TreeMap::new, Collectors.toList()));
         var rows = byProduct.values().stream().map(group -> {
             var last = group.stream().max(Comparator.comparing(o -> o.event().occurredAt())).orElseThrow();
             var p = last.event().properties();
