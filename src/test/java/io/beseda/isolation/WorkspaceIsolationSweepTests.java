@@ -1,5 +1,6 @@
 package io.beseda.isolation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.testing.TestWorkspaces.Tenant;
+import io.beseda.consent.request.DataRequest;
+import io.beseda.consent.request.DataRequests;
+import io.beseda.customer.CustomerDirectory;
+import io.beseda.customer.Customers;
+import io.beseda.customer.Identity;
+import io.beseda.workspace.Actor;
 import io.beseda.workspace.Role;
 import io.beseda.workspace.Users;
 import io.beseda.workspace.apikey.ApiKeys;
@@ -42,14 +49,22 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/users/{userId}", "PATCH /api/v1/users/{userId}",
             "GET /api/v1/api-keys/{keyId}", "DELETE /api/v1/api-keys/{keyId}",
             "POST /settings/users/{userId}/role", "POST /settings/users/{userId}/enabled",
-            "POST /settings/api-keys/{keyId}/revoke");
+            "POST /settings/api-keys/{keyId}/revoke",
+            "GET /api/v1/customers/{customerId}", "PATCH /api/v1/customers/{customerId}",
+            "GET /api/v1/customers/{customerId}/timeline", "GET /api/v1/customers/{customerId}/export",
+            "POST /api/v1/customers/{customerId}/data-requests", "POST /api/v1/data-requests/{requestId}/complete",
+            "POST /settings/data-requests/{requestId}/complete");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
-            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}");
+            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
+            "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
+            "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
+            "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
-            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
+            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
+            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"));
 
     @LocalServerPort
     int port;
@@ -66,6 +81,15 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    DataRequests dataRequests;
+
+    @Autowired
+    CustomerDirectory directory;
+
     private Tenant a;
     private Tenant b;
 
@@ -77,9 +101,14 @@ class WorkspaceIsolationSweepTests {
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
+        var system = Actor.system(b.workspace().id(), "sweep");
+        var customer = customers.resolve(b.workspace().id(), List.of(Identity.email("b-" + b.unique() + "@shop.example")),
+                Instant.now()).orElseThrow();
         return Map.of(
                 "userId", b.owner().id().toString(),
-                "keyId", keys.list(b.workspace().id()).getFirst().id().toString());
+                "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
+                "customerId", customer.toString(),
+                "requestId", dataRequests.open(system, customer, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
     }
 
     @Test
@@ -118,6 +147,12 @@ class WorkspaceIsolationSweepTests {
         assertThat(owner.role()).isEqualTo(Role.OWNER);
         assertThat(keys.list(b.workspace().id())).allMatch(k -> k.active());
         assertThat(api.call("GET", "/api/v1/workspace", b.apiKey(), null).statusCode()).isEqualTo(200);
+        assertThat(dataRequests.list(b.workspace().id(), true)).as("B's data request is still open").hasSize(1);
+        assertThat(directory.search(b.workspace().id(), new CustomerDirectory.Query(null, null, false, false, 0, 10)).customers())
+                .as("B's customer is untouched").singleElement().satisfies(c -> {
+                    assertThat(c.name()).isNull();
+                    assertThat(c.erased()).isFalse();
+                });
     }
 
     @Test
