@@ -113,6 +113,9 @@ public class Customers {
         var erased = erasedHashes(workspace, all);
         var result = new LinkedHashMap<String, Optional<CustomerId>>();
         var touched = new java.util.TreeMap<CustomerId, Instant>(java.util.Comparator.comparing(CustomerId::value));
+        var strangers = new java.util.TreeMap<String, List<Identity>>();
+        var careful = new java.util.TreeMap<String, List<Identity>>();
+        var claimedInBatch = new HashSet<String>();
         sets.forEach((key, identities) -> {
             if (identities.stream().anyMatch(i -> erased.contains(ErasedIdentities.hash(i)))) {
                 result.put(key, Optional.empty());
@@ -122,10 +125,22 @@ public class Customers {
             if (found.size() == 1 && found.getFirst() != null) {
                 result.put(key, Optional.of(found.getFirst()));
                 touched.merge(found.getFirst(), seenAt.get(key), (a, b) -> a.isAfter(b) ? a : b);
+            } else if (found.size() == 1 && identities.stream().allMatch(i -> claimedInBatch.add(i.toString()))) {
+                strangers.put(key, identities);
             } else {
-                result.put(key, resolve(workspace, identities, seenAt.get(key)));
+                careful.put(key, identities);
             }
         });
+        var created = strangers.isEmpty() ? Map.<String, CustomerId>of() : NewCustomers.create(jdbc, workspace, strangers, seenAt);
+        strangers.forEach((key, identities) -> {
+            var id = created.get(key);
+            if (id != null) {
+                result.put(key, Optional.of(id));
+            } else {
+                careful.put(key, identities);
+            }
+        });
+        careful.forEach((key, identities) -> result.put(key, resolve(workspace, identities, seenAt.get(key))));
         touchAll(workspace, touched);
         return result;
     }
