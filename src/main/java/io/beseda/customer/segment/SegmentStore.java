@@ -33,6 +33,8 @@ class SegmentStore {
                       and c.merged_into is null and c.erased_at is null) as members
             from segment s
             """;
+    /** The advisory lock key of a workspace's periodic pass (the workspace id bound as text). */
+    static final String PASS_LOCK_KEY = "hashtextextended('beseda.segment-pass:' || ?::text, 0)";
     private static final String ORDER = " order by s.built_in desc, array_position(?::text[], s.built_in_key), s.created_at, s.id";
 
     private final JdbcClient jdbc;
@@ -121,7 +123,7 @@ class SegmentStore {
      * Must run inside a transaction: the lock is released when it ends.
      */
     boolean tryLockPass(WorkspaceId workspace) {
-        return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended('beseda.segment-pass:' || ?::text, 0))")
+        return jdbc.sql("select pg_try_advisory_xact_lock(" + PASS_LOCK_KEY + ")")
                 .param(workspace.value().toString()).query(Boolean.class).single();
     }
 
