@@ -1,9 +1,11 @@
 package io.beseda.isolation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.beseda.customer.CustomerId;
+import io.beseda.customer.Customers;
+import io.beseda.customer.Identity;
+import io.beseda.customer.SegmentId;
+import io.beseda.customer.Segments;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
@@ -42,11 +49,15 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/users/{userId}", "PATCH /api/v1/users/{userId}",
             "GET /api/v1/api-keys/{keyId}", "DELETE /api/v1/api-keys/{keyId}",
             "POST /settings/users/{userId}/role", "POST /settings/users/{userId}/enabled",
-            "POST /settings/api-keys/{keyId}/revoke");
+            "POST /settings/api-keys/{keyId}/revoke",
+            "GET /api/v1/segments/{segmentId}", "PUT /api/v1/segments/{segmentId}",
+            "DELETE /api/v1/segments/{segmentId}", "GET /api/v1/segments/{segmentId}/members",
+            "GET /api/v1/customers/{customerId}/segments");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
-            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}");
+            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
+            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
@@ -66,20 +77,36 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    Segments segments;
+
     private Tenant a;
     private Tenant b;
+    private String segmentOfB;
+    private CustomerId customerOfB;
 
     @BeforeEach
     void twoWorkspaces() {
         a = workspaces.create("Магазин А");
         b = workspaces.create("Магазин Б");
+        var created = Http.api(port).call("POST", "/api/v1/segments", b.apiKey(),
+                "{\"name\":\"Сегмент Б\",\"rule\":{\"lastSeen\":{\"days\":30}}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        segmentOfB = Http.location(created).substring("/api/v1/segments/".length());
+        customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("buyer-" + b.unique() + "@b.example")),
+                Instant.now()).orElseThrow();
     }
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         return Map.of(
                 "userId", b.owner().id().toString(),
-                "keyId", keys.list(b.workspace().id()).getFirst().id().toString());
+                "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
+                "segmentId", segmentOfB,
+                "customerId", customerOfB.toString());
     }
 
     @Test
@@ -118,6 +145,10 @@ class WorkspaceIsolationSweepTests {
         assertThat(owner.role()).isEqualTo(Role.OWNER);
         assertThat(keys.list(b.workspace().id())).allMatch(k -> k.active());
         assertThat(api.call("GET", "/api/v1/workspace", b.apiKey(), null).statusCode()).isEqualTo(200);
+        var segment = segments.get(b.workspace().id(), new SegmentId(UUID.fromString(segmentOfB)));
+        assertThat(segment.name()).isEqualTo("Сегмент Б");
+        assertThat(segments.list(b.workspace().id())).hasSize(7);
+        assertThat(customers.get(b.workspace().id(), customerOfB).erased()).isFalse();
     }
 
     @Test
@@ -126,7 +157,7 @@ class WorkspaceIsolationSweepTests {
         var console = Http.console(port);
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
-                b.owner().id().toString(), b.workspace().name());
+                b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
