@@ -52,7 +52,10 @@ class WorkspaceIsolationSweepTests {
             "POST /settings/api-keys/{keyId}/revoke",
             "GET /api/v1/segments/{segmentId}", "PUT /api/v1/segments/{segmentId}",
             "DELETE /api/v1/segments/{segmentId}", "GET /api/v1/segments/{segmentId}/members",
-            "GET /api/v1/customers/{customerId}/segments");
+            "GET /api/v1/customers/{customerId}/segments",
+            "GET /customers/segments/{segmentId}", "GET /customers/segments/{segmentId}/edit",
+            "POST /customers/segments/{segmentId}", "POST /customers/segments/{segmentId}/preview",
+            "POST /customers/segments/{segmentId}/delete", "POST /customers/segments/{segmentId}/evaluate");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
@@ -60,7 +63,9 @@ class WorkspaceIsolationSweepTests {
             "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
-            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
+            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
+            "POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}"),
+            "POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}"));
 
     @LocalServerPort
     int port;
