@@ -117,6 +117,15 @@ class Membership {
                 .query((row, n) -> new CustomerId(row.getObject(1, UUID.class))).list();
     }
 
+    boolean isMember(WorkspaceId workspace, SegmentId segment, CustomerId customer) {
+        return jdbc.sql("""
+                        select exists (select 1 from segment_member m
+                        join customer c on c.workspace_id = m.workspace_id and c.id = m.customer_id
+                        where m.workspace_id = ? and m.segment_id = ? and m.customer_id = ?
+                          and c.merged_into is null and c.erased_at is null)""")
+                .params(workspace.value(), segment.value(), customer.value()).query(Boolean.class).single();
+    }
+
     /** When the customer entered each segment they are in. */
     List<Entry> entries(WorkspaceId workspace, CustomerId customer) {
         return jdbc.sql("""

@@ -64,7 +64,9 @@ class SegmentDirectory implements Segments {
 
     @Override
     public boolean contains(WorkspaceId workspace, SegmentId segment, CustomerId customer) {
-        return of(workspace, customer).stream().anyMatch(s -> s.id().equals(segment));
+        return customers.find(workspace, customer)
+                .map(found -> membership.isMember(workspace, segment, found.id()))
+                .orElse(false);
     }
 
     @Override
