@@ -37,7 +37,7 @@ class CustomerSegmentsApiController {
     List<CustomerSegmentView> segments(Actor actor, @PathVariable UUID customerId) {
         var workspace = actor.workspaceId();
         var customer = customers.get(workspace, new CustomerId(customerId)).id();
-        var segments = store.list(workspace).stream().map(StoredSegment::segment)
+        var segments = store.withMember(workspace, customer).stream().map(StoredSegment::segment)
                 .collect(Collectors.toMap(Segment::id, Function.identity()));
         return membership.entries(workspace, customer).stream()
                 .filter(entry -> segments.containsKey(entry.segment()))

@@ -48,8 +48,7 @@ class SegmentEditor {
         } catch (DuplicateKeyException e) {
             throw nameTaken();
         }
-        var segment = store.get(workspace, id);
-        evaluator.evaluate(workspace, segment);
+        evaluator.evaluate(workspace, new SegmentRule(id, rule.toString()));
         return store.get(workspace, id);
     }
 
@@ -59,12 +58,13 @@ class SegmentEditor {
         rules.parse(workspace, rule);
         var trimmed = name.strip();
         requireFreeName(workspace, trimmed, id);
+        // Members first, then the segment's row: the order a periodic pass takes them in, so the two never deadlock.
+        evaluator.evaluate(workspace, new SegmentRule(id, rule.toString()));
         try {
             store.update(workspace, id, trimmed, rule.toString());
         } catch (DuplicateKeyException e) {
             throw nameTaken();
         }
-        evaluator.evaluate(workspace, store.get(workspace, id));
         return store.get(workspace, id);
     }
 
@@ -79,7 +79,7 @@ class SegmentEditor {
     /** Recomputes the segment now rather than at the next periodic pass. */
     @Transactional
     StoredSegment evaluateNow(WorkspaceId workspace, SegmentId id) {
-        evaluator.evaluate(workspace, store.get(workspace, id));
+        evaluator.evaluate(workspace, SegmentRule.of(store.get(workspace, id)));
         return store.get(workspace, id);
     }
 

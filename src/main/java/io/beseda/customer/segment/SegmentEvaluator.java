@@ -55,7 +55,7 @@ class SegmentEvaluator {
         store.ensureBuiltIns(workspace, clock.instant());
         var affected = withSurvivors(workspace, customers);
         var attributes = rules.attributes(workspace);
-        for (var segment : store.list(workspace)) {
+        for (var segment : store.rules(workspace)) {
             sync(workspace, segment, attributes, affected);
         }
     }
@@ -65,25 +65,25 @@ class SegmentEvaluator {
     void evaluateAll(WorkspaceId workspace) {
         store.ensureBuiltIns(workspace, clock.instant());
         var attributes = rules.attributes(workspace);
-        for (var segment : store.list(workspace)) {
+        for (var segment : store.rules(workspace)) {
             sync(workspace, segment, attributes, null);
         }
     }
 
-    /** Recomputes one segment for all the workspace's customers. */
+    /** Recomputes one segment for all the workspace's customers, by the rule given. */
     @Transactional
-    void evaluate(WorkspaceId workspace, StoredSegment segment) {
+    void evaluate(WorkspaceId workspace, SegmentRule segment) {
         sync(workspace, segment, rules.attributes(workspace), null);
     }
 
-    private void sync(WorkspaceId workspace, StoredSegment segment, Map<String, AttributeType> attributes,
+    private void sync(WorkspaceId workspace, SegmentRule segment, Map<String, AttributeType> attributes,
                       @Nullable Collection<CustomerId> only) {
         var rule = read(workspace, segment, attributes);
-        if (rule.isEmpty()) {
+        if (rule.isEmpty() || !store.holdForEvaluation(workspace, segment.id())) {
             return;
         }
         var now = clock.instant();
-        var id = segment.segment().id();
+        var id = segment.id();
         membership.sync(workspace, id, RuleCompiler.compile(rule.get(), now), only, now);
         if (only == null) {
             store.markEvaluated(workspace, id, now);
@@ -94,11 +94,11 @@ class SegmentEvaluator {
      * The segment's rule, or nothing when it no longer fits the workspace (an attribute it uses was removed
      * or changed type): its membership is then left as it is rather than emptied by a rule nobody wrote.
      */
-    private Optional<Rule> read(WorkspaceId workspace, StoredSegment segment, Map<String, AttributeType> attributes) {
+    private Optional<Rule> read(WorkspaceId workspace, SegmentRule segment, Map<String, AttributeType> attributes) {
         try {
             return Optional.of(RuleParser.parse(segment.rule(), attributes));
         } catch (InvalidRuleException e) {
-            log.warn("Segment {} of workspace {} is not evaluated: {}", segment.segment().id(), workspace, e.getMessage());
+            log.warn("Segment {} of workspace {} is not evaluated: {}", segment.id(), workspace, e.getMessage());
             return Optional.empty();
         }
     }

@@ -65,6 +65,14 @@ class SegmentStore {
                 .params(workspace.value(), builtInOrder()).query(SegmentStore::map).list();
     }
 
+    /** Every segment's id and rule, without counting members: what evaluation needs, cheaply. */
+    List<SegmentRule> rules(WorkspaceId workspace) {
+        return jdbc.sql("select id, rule::text from segment where workspace_id = ? order by id")
+                .param(workspace.value())
+                .query((row, n) -> new SegmentRule(new SegmentId(row.getObject(1, UUID.class)), row.getString(2)))
+                .list();
+    }
+
     /** The segments the customer is a member of now. */
     List<StoredSegment> withMember(WorkspaceId workspace, CustomerId customer) {
         return jdbc.sql(SELECT + """
@@ -106,6 +114,15 @@ class SegmentStore {
     void delete(WorkspaceId workspace, SegmentId id) {
         jdbc.sql("delete from segment where workspace_id = ? and id = ? and not built_in")
                 .params(workspace.value(), id.value()).update();
+    }
+
+    /**
+     * Holds the segment against deletion while its members are written (the same lock the members'
+     * foreign key takes); false when it was deleted meanwhile, so there is nothing to evaluate.
+     */
+    boolean holdForEvaluation(WorkspaceId workspace, SegmentId id) {
+        return jdbc.sql("select id from segment where workspace_id = ? and id = ? for key share")
+                .params(workspace.value(), id.value()).query(UUID.class).optional().isPresent();
     }
 
     void markEvaluated(WorkspaceId workspace, SegmentId id, Instant at) {
