@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.beseda.customer.CustomerId;
+import io.beseda.customer.Customers;
+import io.beseda.customer.Identity;
+import io.beseda.customer.SegmentId;
+import io.beseda.customer.Segments;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
@@ -53,18 +59,27 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/customers/{customerId}", "PATCH /api/v1/customers/{customerId}",
             "GET /api/v1/customers/{customerId}/timeline", "GET /api/v1/customers/{customerId}/export",
             "POST /api/v1/customers/{customerId}/data-requests", "POST /api/v1/data-requests/{requestId}/complete",
-            "POST /settings/data-requests/{requestId}/complete");
+            "POST /settings/data-requests/{requestId}/complete",
+            "GET /api/v1/segments/{segmentId}", "PUT /api/v1/segments/{segmentId}",
+            "DELETE /api/v1/segments/{segmentId}", "GET /api/v1/segments/{segmentId}/members",
+            "GET /api/v1/customers/{customerId}/segments",
+            "GET /customers/segments/{segmentId}", "GET /customers/segments/{segmentId}/edit",
+            "POST /customers/segments/{segmentId}", "POST /customers/segments/{segmentId}/preview",
+            "POST /customers/segments/{segmentId}/delete", "POST /customers/segments/{segmentId}/evaluate");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
             "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
             "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
             "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
-            "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}");
+            "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
+            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
-            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"));
+            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"),
+            "POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}"),
+            "POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}"));
 
     @LocalServerPort
     int port;
@@ -90,25 +105,35 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     CustomerDirectory directory;
 
+    @Autowired
+    Segments segments;
+
     private Tenant a;
     private Tenant b;
+    private String segmentOfB;
+    private CustomerId customerOfB;
 
     @BeforeEach
     void twoWorkspaces() {
         a = workspaces.create("Магазин А");
         b = workspaces.create("Магазин Б");
+        var created = Http.api(port).call("POST", "/api/v1/segments", b.apiKey(),
+                "{\"name\":\"Сегмент Б\",\"rule\":{\"lastSeen\":{\"days\":30}}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        segmentOfB = Http.location(created).substring("/api/v1/segments/".length());
+        customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("buyer-" + b.unique() + "@b.example")),
+                Instant.now()).orElseThrow();
     }
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         var system = Actor.system(b.workspace().id(), "sweep");
-        var customer = customers.resolve(b.workspace().id(), List.of(Identity.email("b-" + b.unique() + "@shop.example")),
-                Instant.now()).orElseThrow();
         return Map.of(
                 "userId", b.owner().id().toString(),
                 "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
-                "customerId", customer.toString(),
-                "requestId", dataRequests.open(system, customer, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
+                "customerId", customerOfB.toString(),
+                "segmentId", segmentOfB,
+                "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
     }
 
     @Test
@@ -153,6 +178,10 @@ class WorkspaceIsolationSweepTests {
                     assertThat(c.name()).isNull();
                     assertThat(c.erased()).isFalse();
                 });
+        var segment = segments.get(b.workspace().id(), new SegmentId(UUID.fromString(segmentOfB)));
+        assertThat(segment.name()).isEqualTo("Сегмент Б");
+        assertThat(segments.list(b.workspace().id())).hasSize(7);
+        assertThat(customers.get(b.workspace().id(), customerOfB).erased()).isFalse();
     }
 
     @Test
@@ -161,7 +190,7 @@ class WorkspaceIsolationSweepTests {
         var console = Http.console(port);
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
-                b.owner().id().toString(), b.workspace().name());
+                b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
