@@ -14,9 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The shop's backend vouches for a customer's identities with hex HMAC-SHA256(secret, canonical), where
- * canonical is {@code email=…&phone=…&shopCustomerId=…} of the fields it gives, in that order, values
- * verbatim. Values with '&' or '=' cannot be signed: they would make two different claims read alike.
- * See docs/decisions/0005-tracker-identities.md.
+ * canonical is {@code email=…&phone=…&shopCustomerId=…} of the fields it gives, in that order, with
+ * '%', '&' and '=' in values written as %25, %26 and %3D, so that no value can pass for two claims
+ * (an e-mail {@code me&phone=+7…} would otherwise sign a stranger's phone). See decision 0005.
  */
 final class IdentitySignature {
 
@@ -26,13 +26,13 @@ final class IdentitySignature {
     private IdentitySignature() {
     }
 
-    static boolean signable(Map<String, String> fields) {
-        return !fields.isEmpty() && fields.values().stream().noneMatch(v -> v.contains("&") || v.contains("="));
+    static String canonical(Map<String, String> fields) {
+        return FIELDS.stream().filter(fields::containsKey).map(f -> f + "=" + escape(fields.get(f)))
+                .collect(Collectors.joining("&"));
     }
 
-    static String canonical(Map<String, String> fields) {
-        return FIELDS.stream().filter(fields::containsKey).map(f -> f + "=" + fields.get(f))
-                .collect(Collectors.joining("&"));
+    private static String escape(String value) {
+        return value.replace("%", "%25").replace("&", "%26").replace("=", "%3D");
     }
 
     static String sign(String secret, Map<String, String> fields) {
@@ -46,7 +46,7 @@ final class IdentitySignature {
     }
 
     static boolean verify(String secret, Map<String, String> fields, String signature) {
-        if (!signable(fields)) {
+        if (fields.isEmpty()) {
             return false;
         }
         var expected = sign(secret, fields).getBytes(StandardCharsets.US_ASCII);
