@@ -1,6 +1,8 @@
 package io.beseda.customer.demo;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,7 +85,9 @@ class DemoCustomers implements ApplicationRunner {
             var random = new Random(SEED);
             var people = new DemoPeople(random).generate(COUNT);
             var history = new DemoHistory(random, clock.instant());
-            ingest(workspace, people.stream().flatMap(p -> history.of(p).stream()).toList());
+            // In the order they happened, as a shop would have sent them: profiles start when their people first came.
+            ingest(workspace, people.stream().flatMap(p -> history.of(p).stream())
+                    .sorted(Comparator.comparing(e -> Instant.parse(e.path("occurredAt").asString()))).toList());
             defineAttributes(workspace);
             people.forEach(person -> describe(workspace, person, random));
         });
