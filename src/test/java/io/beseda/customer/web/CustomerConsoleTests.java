@@ -108,6 +108,24 @@ class CustomerConsoleTests {
     }
 
     @Test
+    void showsWhichProfilesWereMergedAndTheShopsOwnAttributes() {
+        var shopper = customer("Вера Кузнецова", Identity.phone("+7 916 555-21-21"));
+        var chatter = customers.resolve(ws(), List.of(Identity.of(IdentityKind.TELEGRAM, "777000")), Instant.parse("2026-11-21T08:00:00Z"))
+                .orElseThrow();
+        customers.resolve(ws(), List.of(Identity.of(IdentityKind.TELEGRAM, "777000"), Identity.phone("8 916 555 21 21")), Instant.now());
+        profiles.define(ws(), new CustomerProfiles.AttributeDefinition("loyalty_card", CustomerProfiles.AttributeType.STRING, "Карта лояльности"));
+        profiles.change(ws(), shopper, new CustomerProfiles.Change(null, null, null, null, null, Map.of("loyalty_card", "Золотая")));
+
+        var page = console.get("/customers/" + shopper).body();
+
+        assertThat(page).contains("Объединён с профилем " + chatter.toString().substring(0, 8)
+                + " по PHONE:+79165552121, TELEGRAM:777000", "Карта лояльности", "Золотая");
+        var merged = console.get("/customers/" + chatter);
+        assertThat(merged.statusCode()).isEqualTo(302);
+        assertThat(Http.location(merged)).endsWith("/customers/" + shopper);
+    }
+
+    @Test
     void loadsOlderTimelineEntriesWithoutSkippingOnesAtTheSameInstant() {
         var id = customer("Листающий", Identity.phone("+7 916 555-33-44"));
         var events = new StringBuilder();
