@@ -2,6 +2,7 @@ package io.beseda.customer.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ final class DemoPeople {
         var cyrillic = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
         var latin = new String[] {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                 "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"};
-        var map = new java.util.HashMap<Character, String>();
+        var map = new HashMap<Character, String>();
         for (int i = 0; i < cyrillic.length(); i++) {
             map.put(cyrillic.charAt(i), latin[i]);
         }

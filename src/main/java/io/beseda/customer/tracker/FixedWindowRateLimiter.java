@@ -2,6 +2,7 @@ package io.beseda.customer.tracker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,7 +28,7 @@ final class FixedWindowRateLimiter {
     }
 
     /** Counts one request for {@code key}; empty when allowed, otherwise how long until the next window. */
-    java.util.Optional<Duration> acquire(String key) {
+    Optional<Duration> acquire(String key) {
         var now = clock.millis();
         var start = now - Math.floorMod(now, windowMillis);
         var window = windows.compute(key, (k, w) -> w == null || w.start() != start
@@ -36,8 +37,8 @@ final class FixedWindowRateLimiter {
             windows.values().removeIf(w -> w.start() < start);
         }
         if (window.count() <= limit) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Duration.ofMillis(start + windowMillis - now));
+        return Optional.of(Duration.ofMillis(start + windowMillis - now));
     }
 }

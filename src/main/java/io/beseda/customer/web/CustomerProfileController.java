@@ -30,9 +30,10 @@ import io.beseda.workspace.Workspaces;
 class CustomerProfileController {
 
     /** Time zones of Russia, west to east, offered in the profile form. */
-    static final List<String> ZONES = List.of("Europe/Kaliningrad", "Europe/Moscow", "Europe/Volgograd", "Europe/Samara",
-            "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk",
-            "Asia/Vladivostok", "Asia/Magadan", "Asia/Kamchatka");
+    static final List<String> ZONES = List.of("Europe/Kaliningrad", "Europe/Moscow", "Europe/Kirov", "Europe/Volgograd",
+            "Europe/Astrakhan", "Europe/Saratov", "Europe/Ulyanovsk", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
+            "Asia/Novosibirsk", "Asia/Barnaul", "Asia/Tomsk", "Asia/Novokuznetsk", "Asia/Krasnoyarsk", "Asia/Irkutsk",
+            "Asia/Chita", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Sakhalin", "Asia/Magadan", "Asia/Kamchatka", "Asia/Anadyr");
 
     private final ProfilePages pages;
     private final CustomerProfiles profiles;

@@ -2,6 +2,8 @@ package io.beseda.customer.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,11 +90,11 @@ class ProfilePages {
     }
 
     private List<AttributeLine> attributes(WorkspaceId workspace, Customer customer) {
-        var labels = new java.util.HashMap<String, String>();
+        var labels = new HashMap<String, String>();
         profiles.attributes(workspace).forEach(a -> labels.put(a.key(), a.label() == null ? a.key() : a.label()));
         return customer.attributes().entrySet().stream()
                 .map(e -> new AttributeLine(labels.getOrDefault(e.getKey(), e.getKey()), String.valueOf(e.getValue())))
-                .sorted(java.util.Comparator.comparing(AttributeLine::label)).toList();
+                .sorted(Comparator.comparing(AttributeLine::label)).toList();
     }
 
     private CartView cart(CustomerHistory.Cart cart) {

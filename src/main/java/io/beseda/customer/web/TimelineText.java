@@ -1,6 +1,7 @@
 package io.beseda.customer.web;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ class TimelineText {
         if (total == null || total.signum() == 0) {
             return text(locale, key, args);
         }
-        var withTotal = java.util.Arrays.copyOf(args, args.length + 1);
+        var withTotal = Arrays.copyOf(args, args.length + 1);
         withTotal[args.length] = Money.format(total, currency(p));
         return text(locale, key + ".total", withTotal);
     }
