@@ -64,10 +64,27 @@ public class CustomerHistory {
                 where workspace_id = ? and customer_id = ? and occurred_at < coalesce(?, 'infinity'::timestamptz)
                 order by occurred_at desc, event_id limit ?""")
                 .params(workspace.value(), customer.value(), before == null ? null : java.sql.Timestamp.from(before), limit)
-                .query((row, n) -> new TimelineEntry(row.getString("event_id"), row.getString("type"),
-                        row.getBoolean("custom"), row.getTimestamp("occurred_at").toInstant(),
-                        json.readValue(row.getString("properties"), OBJECT)))
+                .query(this::entry)
                 .list();
+    }
+
+    /**
+     * Newest first, continuing after {@code last}, the last entry of the previous page. Unlike
+     * {@link #timeline}, entries that happened at the same instant as {@code last} are not skipped.
+     */
+    public List<TimelineEntry> timelineAfter(WorkspaceId workspace, CustomerId customer, Instant at, String last, int limit) {
+        return jdbc.sql("""
+                select event_id, type, custom, occurred_at, properties::text as properties from storefront_event
+                where workspace_id = ? and customer_id = ? and (occurred_at < ? or (occurred_at = ? and event_id > ?))
+                order by occurred_at desc, event_id limit ?""")
+                .params(workspace.value(), customer.value(), java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), last, limit)
+                .query(this::entry)
+                .list();
+    }
+
+    private TimelineEntry entry(ResultSet row, int n) throws SQLException {
+        return new TimelineEntry(row.getString("event_id"), row.getString("type"), row.getBoolean("custom"),
+                row.getTimestamp("occurred_at").toInstant(), json.readValue(row.getString("properties"), OBJECT));
     }
 
     public Optional<Cart> cart(WorkspaceId workspace, CustomerId customer) {

@@ -24,7 +24,8 @@ class IdentityResolutionTests {
     @Autowired
     CustomerHistory history;
 
-    private final Instant now = Instant.parse("2026-11-20T10:00:00Z");
+    /** Each profile is seen a minute after the previous one: "the oldest survives a merge" needs an order. */
+    private Instant now = Instant.parse("2026-11-20T10:00:00Z");
 
     @Test
     void theSameIdentityFindsTheSameProfile() {
@@ -123,6 +124,7 @@ class IdentityResolutionTests {
     }
 
     private CustomerId resolve(WorkspaceId ws, Identity... identities) {
+        now = now.plusSeconds(60);
         return customers.resolve(ws, List.of(identities), now).orElseThrow();
     }
 }

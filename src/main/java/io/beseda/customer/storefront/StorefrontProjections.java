@@ -63,10 +63,15 @@ class StorefrontProjections {
             var p = o.event().properties();
             var at = Timestamp.from(o.event().occurredAt());
             var status = p.path("status").asString("new");
-            rows.add(new Object[] {workspace.value(), p.path("orderId").asString(), o.customer().value(), status,
-                    amount(p.path("total")), currency(p), p.path("items").isArray() ? p.path("items").toString() : "[]", at, at});
             history.add(new Object[] {workspace.value(), p.path("orderId").asString(), status, at, o.event().id()});
             emptied.add(new Object[] {workspace.value(), o.customer().value(), at});
+        }
+        for (var o : latestPerOrder(placed)) {
+            var p = o.event().properties();
+            var at = Timestamp.from(o.event().occurredAt());
+            rows.add(new Object[] {workspace.value(), p.path("orderId").asString(), o.customer().value(),
+                    p.path("status").asString("new"), amount(p.path("total")), currency(p),
+                    p.path("items").isArray() ? p.path("items").toString() : "[]", at, at});
         }
         jdbc.batchUpdate("""
                 insert into customer_order (workspace_id, order_id, customer_id, status, total, currency, items, placed_at, updated_at)
@@ -87,6 +92,10 @@ class StorefrontProjections {
             var p = o.event().properties();
             var at = Timestamp.from(o.event().occurredAt());
             history.add(new Object[] {workspace.value(), p.path("orderId").asString(), p.path("status").asString(), at, o.event().id()});
+        }
+        for (var o : latestPerOrder(changes)) {
+            var p = o.event().properties();
+            var at = Timestamp.from(o.event().occurredAt());
             orders.add(new Object[] {workspace.value(), p.path("orderId").asString(), o.customer().value(),
                     p.path("status").asString(), at, at});
         }
@@ -97,6 +106,17 @@ class StorefrontProjections {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (workspace_id, order_id) do update set status = excluded.status, updated_at = excluded.updated_at
                 where customer_order.updated_at <= excluded.updated_at""", orders);
+    }
+
+    /**
+     * The newest event per order: one upsert may not touch a row twice, and a batch often carries an
+     * order's whole way (paid, shipped, delivered) at once.
+     */
+    private static List<Owned> latestPerOrder(List<Owned> events) {
+        var latest = new java.util.TreeMap<String, Owned>();
+        events.stream().sorted(Comparator.comparing(o -> o.event().occurredAt()))
+                .forEach(o -> latest.put(o.event().properties().path("orderId").asString(), o));
+        return List.copyOf(latest.values());
     }
 
     private void views(WorkspaceId workspace, List<Owned> views) {

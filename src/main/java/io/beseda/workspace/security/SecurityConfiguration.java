@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: {@code /api/v1/**} takes API keys and keeps no session; everything else is the console,
- * with a session, CSRF protection and a strict content security policy.
+ * with a session, CSRF protection and a strict content security policy. The storefront tracker's
+ * {@code /t/**} is public and free of CSRF: shops' pages post there, authorised by the token in the path.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -33,7 +34,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     static final String[] PUBLIC = {
             "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/api/docs", "/api/docs/**", "/api/swagger-ui/**"
+            "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
+            // the storefront tracker: its script, the endpoint it posts to (authorised by the token in the
+            // path), and the demo shop page that uses it
+            "/static/**", "/t/**", "/demo/**"
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -67,6 +71,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/settings/**").hasAnyRole("OWNER", "ADMIN")
                         .anyRequest().authenticated())
+                // Tracker batches come from shops' pages on other origins, with no session to forge.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
                 .authenticationProvider(new ConsoleAuthenticationProvider(users, passwords, throttle, clock))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")

@@ -1,0 +1,59 @@
+package io.beseda.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.beseda.testing.BesedaTest;
+import io.beseda.testing.Http;
+import io.beseda.testing.TestWorkspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BesedaTest
+class StorefrontBatchTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    CustomerHistory history;
+
+    @Test
+    void aBatchCarryingAnOrdersWholeWayKeepsItsLatestStatus() {
+        var tenant = workspaces.create("Заказы одной пачкой");
+        var body = """
+                {"events": [
+                  %s, %s, %s, %s,
+                  {"id": "o-7-again", "type": "order_placed", "occurredAt": "2026-11-20T10:00:30Z",
+                   "customer": {"phone": "+79165550707"}, "properties": {"orderId": "7", "total": 2990}}
+                ]}""".formatted(status("o-7-new", "order_placed", "new", "10:00"), status("o-7-paid", "order_status_changed", "paid", "10:05"),
+                status("o-7-delivered", "order_status_changed", "delivered", "12:00"), status("o-7-shipped", "order_status_changed", "shipped", "11:00"));
+
+        var response = Http.api(port).call("POST", "/api/v1/events", tenant.apiKey(), body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var customer = customers.findBy(tenant.workspace().id(), Identity.phone("+79165550707")).orElseThrow();
+        var order = history.orders(tenant.workspace().id(), customer).getFirst();
+        assertThat(order.status()).isEqualTo("delivered");
+        assertThat(order.history()).extracting(CustomerHistory.StatusChange::status)
+                .containsExactly("new", "new", "paid", "shipped", "delivered");
+        assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:30Z"));
+        assertThat(List.of(order.total().intValue())).containsExactly(2990);
+    }
+
+    private static String status(String id, String type, String status, String time) {
+        return """
+                {"id": "%s", "type": "%s", "occurredAt": "2026-11-20T%s:00Z", "customer": {"phone": "+79165550707"},
+                 "properties": {"orderId": "7", "status": "%s", "total": 2990}}""".formatted(id, type, time, status);
+    }
+}
