@@ -24,7 +24,7 @@ import static io.beseda.customer.tracker.TrackerClient.batch;
 import static io.beseda.customer.tracker.TrackerClient.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What an anonymous page may claim about who its visitor is (docs/decisions/0005-tracker-identities.md). */
+/** What an anonymous page may claim about who its visitor is (docs/decisions/0007-tracker-identities.md). */
 @BesedaTest
 class TrackerIdentityTests {
 
