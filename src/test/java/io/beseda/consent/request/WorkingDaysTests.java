@@ -13,7 +13,7 @@ class WorkingDaysTests {
     @CsvSource({
             "2026-11-20, 10, 2026-12-04",   // a Friday: two full weeks
             "2026-10-30, 10, 2026-11-16",   // National Unity Day, 4 November, is not counted
-            "2026-12-25, 10, 2027-01-20",   // the New Year holidays, 1-8 January, are not counted
+            "2026-12-25, 10, 2027-01-18",   // the New Year holidays, 1-8 January, are not counted
             "2026-11-21, 1, 2026-11-23"     // a Saturday request: the first working day is Monday
     })
     void deadlinesSkipWeekendsAndPublicHolidays(LocalDate from, int days, LocalDate due) {
