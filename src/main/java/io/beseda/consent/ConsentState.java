@@ -12,9 +12,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ConsentState(ConsentPurpose purpose, @Nullable Channel channel, ConsentStatus status,
                            Instant since, ConsentSource source) {
-
-    static ConsentState of(ConsentRecord record) {
-        return new ConsentState(record.purpose(), record.channel(), record.status(), record.recordedAt(),
-                record.source());
-    }
 }
