@@ -33,7 +33,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     static final String[] PUBLIC = {
             "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/api/docs", "/api/docs/**", "/api/swagger-ui/**"
+            "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/u/**"
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -72,6 +72,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(success).failureHandler(new LoginFailureHandler(clock)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Unsubscribe links (consent module): mail clients POST RFC 8058 one-click requests without a token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
                 .addFilterBefore(new ActiveUserFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
