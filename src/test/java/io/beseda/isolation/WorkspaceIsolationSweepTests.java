@@ -1,5 +1,6 @@
 package io.beseda.isolation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.beseda.consent.Channel;
+import io.beseda.consent.Consents;
+import io.beseda.consent.Suppression;
+import io.beseda.consent.Suppressions;
+import io.beseda.customer.CustomerId;
+import io.beseda.customer.Customers;
+import io.beseda.customer.Identity;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
@@ -42,11 +50,22 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/users/{userId}", "PATCH /api/v1/users/{userId}",
             "GET /api/v1/api-keys/{keyId}", "DELETE /api/v1/api-keys/{keyId}",
             "POST /settings/users/{userId}/role", "POST /settings/users/{userId}/enabled",
-            "POST /settings/api-keys/{keyId}/revoke");
+            "POST /settings/api-keys/{keyId}/revoke",
+            "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
+            "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
+            "DELETE /api/v1/suppressions/{suppressionId}");
+
+    /**
+     * Endpoints whose path variable is not an id but a signed capability: an unsubscribe token names its
+     * workspace itself and is meant to work for whoever holds it (UnsubscribeLinkTests covers forged ones).
+     */
+    private static final Set<String> CAPABILITY_LINKS = Set.of("GET /u/{token}", "POST /u/{token}");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
-            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}");
+            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
+            "POST /api/v1/customers/{customerId}/consents",
+            "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
@@ -66,20 +85,36 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    Suppressions suppressions;
+
+    @Autowired
+    Consents consents;
+
     private Tenant a;
     private Tenant b;
+    private CustomerId customerOfB;
+    private Suppression suppressionOfB;
 
     @BeforeEach
     void twoWorkspaces() {
         a = workspaces.create("Магазин А");
         b = workspaces.create("Магазин Б");
+        customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("b-" + b.unique() + "@example.ru")),
+                Instant.now()).orElseThrow();
+        suppressionOfB = suppressions.add(b.workspace().id(), Channel.SMS, null, customerOfB, "жалоба", "test");
     }
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         return Map.of(
                 "userId", b.owner().id().toString(),
-                "keyId", keys.list(b.workspace().id()).getFirst().id().toString());
+                "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
+                "customerId", customerOfB.toString(),
+                "suppressionId", suppressionOfB.id().toString());
     }
 
     @Test
@@ -92,7 +127,7 @@ class WorkspaceIsolationSweepTests {
         var soft = new SoftAssertions();
 
         for (var endpoint : endpoints()) {
-            if (!endpoint.hasVariables()) {
+            if (!endpoint.hasVariables() || CAPABILITY_LINKS.contains(endpoint.toString())) {
                 continue;
             }
             var path = endpoint.pathWith(ids, soft);
@@ -113,6 +148,9 @@ class WorkspaceIsolationSweepTests {
         soft.assertAll();
 
         assertThat(walked).containsAll(KNOWN);
+        assertThat(endpoints()).extracting(Endpoint::toString).as("exemptions name real endpoints").containsAll(CAPABILITY_LINKS);
+        assertThat(consents.history(b.workspace().id(), customerOfB)).isEmpty();
+        assertThat(suppressions.list(b.workspace().id())).containsExactly(suppressionOfB);
         var owner = users.get(b.workspace().id(), b.owner().id());
         assertThat(owner.enabled()).isTrue();
         assertThat(owner.role()).isEqualTo(Role.OWNER);
@@ -126,7 +164,7 @@ class WorkspaceIsolationSweepTests {
         var console = Http.console(port);
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
-                b.owner().id().toString(), b.workspace().name());
+                b.owner().id().toString(), b.workspace().name(), customerOfB.toString(), suppressionOfB.id().toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
