@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
@@ -40,6 +41,9 @@ class SendPolicyConsoleTests {
 
     @Autowired
     ConsentFixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void ownerChangesThePolicyInTheConsole() {
@@ -88,6 +92,28 @@ class SendPolicyConsoleTests {
                 "У покупателя тихие часы по его местному времени");
         assertThat(noConsent.body()).contains("Не будет отправлено", "Покупатель не давал согласия на рекламу в этом канале.");
         assertThat(policy.decisions(shop, customer, 10)).hasSize(2).allMatch(RecordedDecision::dryRun);
+    }
+
+    @Test
+    void dryRunNamesBothClocksWhenTheCustomerLivesElsewhere() {
+        var tenant = workspaces.create("Камчатка");
+        var shop = tenant.workspace().id();
+        var customer = customers.resolve(shop, List.of(Identity.email("kamchatka@example.ru")), Instant.now()).orElseThrow();
+        fixtures.grantMarketing(shop, customer, Channel.EMAIL);
+        jdbc.sql("update customer set time_zone = 'Asia/Kamchatka' where id = ?").param(customer.value()).update();
+        var console = signedIn(tenant);
+
+        var result = console.submit(PAGE, PAGE + "/check", check("Kamchatka@Example.ru", "EMAIL", "MARKETING", "2026-03-10T22:30"));
+
+        assertThat(result.body()).contains("до 11.03.2026 09:00 по времени покупателя (Asia/Kamchatka); по времени магазина — 11.03.2026 02:00");
+    }
+
+    @Test
+    void pageSpeaksEnglishOnRequest() {
+        var console = signedIn(workspaces.create("Policy in English"));
+
+        assertThat(console.get(PAGE + "?lang=en").body()).contains("Send policy", "Quiet hours",
+                "Time in the shop&#39;s zone (Asia/Yekaterinburg); empty means now.");
     }
 
     @Test
