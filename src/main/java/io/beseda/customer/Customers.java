@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,22 +93,110 @@ public class Customers {
             customer = distinct.size() == 1 ? distinct.getFirst() : merge(workspace, distinct, identities);
         }
         attachMissing(workspace, customer, identities, owners.keySet());
+        customer = settleRace(workspace, customer, identities);
         touch(workspace, customer, seenAt);
         return Optional.of(customer);
     }
 
+    /**
+     * Resolves many identity sets at once, as a batch of storefront events needs: one query finds every
+     * known identity, sets that all point at one profile are done, only the rest take the slow path.
+     *
+     * @param sets   identity sets by a caller's key
+     * @param seenAt when each set was last seen, by the same key
+     */
+    @Transactional
+    public Map<String, Optional<CustomerId>> resolveAll(WorkspaceId workspace, Map<String, List<Identity>> sets,
+                                                        Map<String, Instant> seenAt) {
+        var all = sets.values().stream().flatMap(List::stream).distinct().toList();
+        var owners = owners(workspace, all);
+        var erased = erasedHashes(workspace, all);
+        var result = new LinkedHashMap<String, Optional<CustomerId>>();
+        var touched = new java.util.TreeMap<CustomerId, Instant>(java.util.Comparator.comparing(CustomerId::value));
+        var strangers = new java.util.TreeMap<String, List<Identity>>();
+        var careful = new java.util.TreeMap<String, List<Identity>>();
+        var claimedInBatch = new HashSet<String>();
+        sets.forEach((key, identities) -> {
+            if (identities.stream().anyMatch(i -> erased.contains(ErasedIdentities.hash(i)))) {
+                result.put(key, Optional.empty());
+                return;
+            }
+            var found = identities.stream().map(i -> owners.get(i.toString())).distinct().toList();
+            if (found.size() == 1 && found.getFirst() != null) {
+                result.put(key, Optional.of(found.getFirst()));
+                touched.merge(found.getFirst(), seenAt.get(key), (a, b) -> a.isAfter(b) ? a : b);
+            } else if (found.size() == 1 && identities.stream().allMatch(i -> claimedInBatch.add(i.toString()))) {
+                strangers.put(key, identities);
+            } else {
+                careful.put(key, identities);
+            }
+        });
+        var created = strangers.isEmpty() ? Map.<String, CustomerId>of() : NewCustomers.create(jdbc, workspace, strangers, seenAt);
+        strangers.forEach((key, identities) -> {
+            var id = created.get(key);
+            if (id != null) {
+                result.put(key, Optional.of(id));
+            } else {
+                careful.put(key, identities);
+            }
+        });
+        careful.forEach((key, identities) -> result.put(key, resolve(workspace, identities, seenAt.get(key))));
+        touchAll(workspace, touched);
+        return result;
+    }
+
+    private Set<String> erasedHashes(WorkspaceId workspace, Collection<Identity> identities) {
+        var hashes = identities.stream().map(ErasedIdentities::hash).toList();
+        return new HashSet<>(jdbc.sql("""
+                select e.kind || ':' || e.value_sha256 from erased_identity e
+                join unnest(?::text[], ?::text[]) as k(kind, hash) on e.kind = k.kind and e.value_sha256 = k.hash
+                where e.workspace_id = ?""")
+                .params(hashes.stream().map(h -> h.substring(0, h.indexOf(':'))).toArray(String[]::new),
+                        hashes.stream().map(h -> h.substring(h.indexOf(':') + 1)).toArray(String[]::new), workspace.value())
+                .query(String.class).list());
+    }
+
+    /** Another transaction may have claimed one of our identities first; then both profiles are one person. */
+    private CustomerId settleRace(WorkspaceId workspace, CustomerId customer, Collection<Identity> identities) {
+        var owners = owners(workspace, identities).values().stream().distinct().toList();
+        if (owners.size() == 1 && owners.getFirst().equals(customer)) {
+            return customer;
+        }
+        var all = new ArrayList<>(owners);
+        if (!all.contains(customer)) {
+            all.add(customer);
+        }
+        var survivor = merge(workspace, all, identities);
+        attachMissing(workspace, survivor, identities, owners(workspace, identities).keySet());
+        return survivor;
+    }
+
+    private void touchAll(WorkspaceId workspace, Map<CustomerId, Instant> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        var ids = seen.keySet().stream().map(CustomerId::value).toArray(UUID[]::new);
+        var times = seen.values().stream().map(Timestamp::from).toArray(Timestamp[]::new);
+        jdbc.sql("""
+                update customer c set last_seen_at = greatest(coalesce(c.last_seen_at, s.at), s.at)
+                from unnest(?::uuid[], ?::timestamptz[]) as s(id, at)
+                where c.workspace_id = ? and c.id = s.id""")
+                .params(ids, times, workspace.value()).update();
+    }
+
     /** Whether any of these identities belonged to a customer whose data was erased. */
     public boolean erasedIdentities(WorkspaceId workspace, Collection<Identity> identities) {
-        var hashes = identities.stream().map(ErasedIdentities::hash).toArray(String[]::new);
-        return jdbc.sql("select exists (select 1 from erased_identity where workspace_id = ? and kind || ':' || value_sha256 = any(?))")
-                .params(workspace.value(), hashes).query(Boolean.class).single();
+        return !erasedHashes(workspace, identities).isEmpty();
     }
 
     private Map<String, CustomerId> owners(WorkspaceId workspace, Collection<Identity> identities) {
-        var keys = identities.stream().map(Identity::toString).toArray(String[]::new);
         var owners = new LinkedHashMap<String, CustomerId>();
-        jdbc.sql("select kind || ':' || value as key, customer_id from customer_identity where workspace_id = ? and kind || ':' || value = any(?)")
-                .params(workspace.value(), keys)
+        jdbc.sql("""
+                select i.kind || ':' || i.value as key, i.customer_id from customer_identity i
+                join unnest(?::text[], ?::text[]) as k(kind, value) on i.kind = k.kind and i.value = k.value
+                where i.workspace_id = ?""")
+                .params(identities.stream().map(i -> i.kind().name()).toArray(String[]::new),
+                        identities.stream().map(Identity::value).toArray(String[]::new), workspace.value())
                 .query(row -> {
                     owners.put(row.getString("key"), new CustomerId(row.getObject("customer_id", UUID.class)));
                 });
@@ -120,14 +212,14 @@ public class Customers {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.value(), workspace.value(), phone.map(Identity::value).orElse(null),
                         phone.map(Identity::valid).orElse(null), email.map(Identity::value).orElse(null),
-                        java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt))
+                        Timestamp.from(seenAt), Timestamp.from(seenAt))
                 .update();
         return id;
     }
 
     private void attachMissing(WorkspaceId workspace, CustomerId customer, Collection<Identity> identities,
                                Collection<String> known) {
-        for (var identity : identities) {
+        for (var identity : identities.stream().sorted(java.util.Comparator.comparing(Identity::toString)).toList()) {
             if (known.contains(identity.toString())) {
                 continue;
             }
@@ -165,7 +257,7 @@ public class Customers {
 
     private void touch(WorkspaceId workspace, CustomerId customer, Instant seenAt) {
         jdbc.sql("update customer set last_seen_at = greatest(coalesce(last_seen_at, ?), ?) where workspace_id = ? and id = ?")
-                .params(java.sql.Timestamp.from(seenAt), java.sql.Timestamp.from(seenAt), workspace.value(), customer.value())
+                .params(Timestamp.from(seenAt), Timestamp.from(seenAt), workspace.value(), customer.value())
                 .update();
     }
 

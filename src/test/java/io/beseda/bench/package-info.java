@@ -1,6 +1,6 @@
 /**
- * JMH microbenchmarks, compiled and run only by the {@code bench} Maven profile ({@code ./beseda bench});
- * the test suite neither compiles nor runs them.
+ * Benchmarks and load drivers, run by hand and never by the test suite: {@code ./beseda bench events}
+ * drives the events API; {@code ./beseda bench policy} runs the JMH benchmarks in {@code bench.jmh}.
  */
 @NullMarked
 package io.beseda.bench;

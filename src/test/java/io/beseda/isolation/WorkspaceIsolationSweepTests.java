@@ -21,6 +21,9 @@ import io.beseda.consent.Channel;
 import io.beseda.consent.Consents;
 import io.beseda.consent.Suppression;
 import io.beseda.consent.Suppressions;
+import io.beseda.consent.request.DataRequest;
+import io.beseda.consent.request.DataRequests;
+import io.beseda.customer.CustomerDirectory;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
@@ -28,6 +31,7 @@ import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.testing.TestWorkspaces.Tenant;
+import io.beseda.workspace.Actor;
 import io.beseda.workspace.Role;
 import io.beseda.workspace.Users;
 import io.beseda.workspace.apikey.ApiKeys;
@@ -51,6 +55,10 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/api-keys/{keyId}", "DELETE /api/v1/api-keys/{keyId}",
             "POST /settings/users/{userId}/role", "POST /settings/users/{userId}/enabled",
             "POST /settings/api-keys/{keyId}/revoke",
+            "GET /api/v1/customers/{customerId}", "PATCH /api/v1/customers/{customerId}",
+            "GET /api/v1/customers/{customerId}/timeline", "GET /api/v1/customers/{customerId}/export",
+            "POST /api/v1/customers/{customerId}/data-requests", "POST /api/v1/data-requests/{requestId}/complete",
+            "POST /settings/data-requests/{requestId}/complete",
             "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
             "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
             "DELETE /api/v1/suppressions/{suppressionId}");
@@ -64,11 +72,15 @@ class WorkspaceIsolationSweepTests {
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
             "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
+            "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
+            "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
+            "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
             "POST /api/v1/customers/{customerId}/consents",
             "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
-            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"));
+            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
+            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"));
 
     @LocalServerPort
     int port;
@@ -94,6 +106,12 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     Consents consents;
 
+    @Autowired
+    DataRequests dataRequests;
+
+    @Autowired
+    CustomerDirectory directory;
+
     private Tenant a;
     private Tenant b;
     private CustomerId customerOfB;
@@ -110,11 +128,13 @@ class WorkspaceIsolationSweepTests {
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
+        var system = Actor.system(b.workspace().id(), "sweep");
         return Map.of(
                 "userId", b.owner().id().toString(),
                 "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
                 "customerId", customerOfB.toString(),
-                "suppressionId", suppressionOfB.id().toString());
+                "suppressionId", suppressionOfB.id().toString(),
+                "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
     }
 
     @Test
@@ -156,6 +176,12 @@ class WorkspaceIsolationSweepTests {
         assertThat(owner.role()).isEqualTo(Role.OWNER);
         assertThat(keys.list(b.workspace().id())).allMatch(k -> k.active());
         assertThat(api.call("GET", "/api/v1/workspace", b.apiKey(), null).statusCode()).isEqualTo(200);
+        assertThat(dataRequests.list(b.workspace().id(), true)).as("B's data request is still open").hasSize(1);
+        assertThat(directory.search(b.workspace().id(), new CustomerDirectory.Query(null, null, false, false, 0, 10)).customers())
+                .as("B's customer is untouched").singleElement().satisfies(c -> {
+                    assertThat(c.name()).isNull();
+                    assertThat(c.erased()).isFalse();
+                });
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.beseda.bench;
+package io.beseda.bench.jmh;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -7,7 +7,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks and prints what they mean: {@code ./beseda bench}. Two threads, because the
+ * Runs the benchmarks and prints what they mean: {@code ./beseda bench policy}. Two threads, because the
  * machines Beseda is sized for have two cores; the target is 50,000 decisions per second.
  */
 public final class Benchmarks {

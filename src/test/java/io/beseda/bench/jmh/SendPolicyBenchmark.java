@@ -1,4 +1,4 @@
-package io.beseda.bench;
+package io.beseda.bench.jmh;
 
 import java.time.Duration;
 import java.time.Instant;
