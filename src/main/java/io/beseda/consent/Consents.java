@@ -15,13 +15,16 @@ import io.beseda.customer.Customer;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.shared.RuleViolationException;
+import io.beseda.workspace.Actor;
+import io.beseda.workspace.AuditLog;
 import io.beseda.workspace.WorkspaceId;
 
 /**
  * The consent ledger. Every grant and refusal is a new record (nothing is ever changed), with the exact
  * text shown, where it came from, when (the application's clock) and who recorded it; the latest record
- * per purpose and channel is the current state. Every change is also written to the audit log.
- * Customer ids from another workspace are not found, as everywhere.
+ * per purpose and channel is the current state. Every change is also written to the audit log, and
+ * the ledger's {@code recorded_by} is the acting person's or key's name. Customer ids from another
+ * workspace are not found, as everywhere.
  */
 @Service
 public class Consents {
@@ -29,11 +32,11 @@ public class Consents {
     private final ConsentLedger ledger;
     private final ConsentTexts texts;
     private final Customers customers;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Consents(ConsentLedger ledger, ConsentTexts texts, Customers customers, AuditTrail audit,
+    Consents(ConsentLedger ledger, ConsentTexts texts, Customers customers, AuditLog audit,
              ApplicationEventPublisher events, Clock clock) {
         this.ledger = ledger;
         this.texts = texts;
@@ -45,10 +48,9 @@ public class Consents {
 
     /** Registers a wording customers will be shown; a version, once registered, never changes. */
     @Transactional
-    public ConsentText registerText(WorkspaceId workspace, ConsentPurpose purpose, String version, String body,
-                                    String registeredBy) {
-        var text = texts.add(workspace, purpose, version.strip(), body, clock.instant());
-        audit.record(workspace, registeredBy, "consent-text.registered", "consent-text:" + text.id(),
+    public ConsentText registerText(Actor actor, ConsentPurpose purpose, String version, String body) {
+        var text = texts.add(actor.workspaceId(), purpose, version.strip(), body, clock.instant());
+        audit.record(actor, "consent-text.registered", text.id().toString(),
                 Map.of("purpose", purpose, "version", text.version(), "sha256", text.sha256()));
         return text;
     }
@@ -59,8 +61,8 @@ public class Consents {
 
     /** Appends a grant or a withdrawal. A grant must name a registered text of its purpose. */
     @Transactional
-    public ConsentRecord record(WorkspaceId workspace, CustomerId customer, ConsentChange change, String recordedBy) {
-        return append(workspace, customers.get(workspace, customer), change, recordedBy);
+    public ConsentRecord record(Actor actor, CustomerId customer, ConsentChange change) {
+        return append(actor, customers.get(actor.workspaceId(), customer), change);
     }
 
     /**
@@ -82,7 +84,7 @@ public class Consents {
         if (inForce != null && !inForce.granted()) {
             return inForce;
         }
-        return append(workspace, profile, refusal, "customer via " + refusal.source());
+        return append(Actor.system(workspace, "customer via " + refusal.source()), profile, refusal);
     }
 
     /** Every record of the customer, newest first. */
@@ -101,17 +103,19 @@ public class Consents {
 
     /** The customer's history with the texts it points at, as proof; the export itself is audited. */
     @Transactional
-    public ConsentProof export(WorkspaceId workspace, CustomerId customer, String exportedBy) {
+    public ConsentProof export(Actor actor, CustomerId customer) {
+        var workspace = actor.workspaceId();
         var id = customers.get(workspace, customer).id();
         var records = ledger.history(workspace, id);
         var shown = texts.list(workspace).stream()
                 .filter(t -> records.stream().anyMatch(r -> t.purpose() == r.purpose() && t.version().equals(r.textVersion())))
                 .toList();
-        audit.record(workspace, exportedBy, "consent.exported", "customer:" + id, Map.of("records", records.size()));
-        return new ConsentProof(workspace, id, clock.instant(), exportedBy, ledger.current(workspace, id), records, shown);
+        audit.record(actor, "consent.exported", id.toString(), Map.of("records", records.size()));
+        return new ConsentProof(workspace, id, clock.instant(), actor.name(), ledger.current(workspace, id), records, shown);
     }
 
-    private ConsentRecord append(WorkspaceId workspace, Customer customer, ConsentChange change, String recordedBy) {
+    private ConsentRecord append(Actor actor, Customer customer, ConsentChange change) {
+        var workspace = actor.workspaceId();
         var text = text(workspace, change);
         if (change.granted() && customer.erased()) {
             throw new RuleViolationException("consent.customer-erased", "The customer's data was erased; no consent can be recorded for them");
@@ -120,9 +124,9 @@ public class Consents {
             throw new RuleViolationException("consent.channel-required", "Marketing consent is given per channel: name the channel");
         }
         var record = ledger.append(workspace, customer.id(), change, text, Addresses.normalise(change.channel(), change.address()),
-                clock.instant(), recordedBy);
-        audit.record(workspace, recordedBy, change.granted() ? "consent.granted" : "consent.withdrawn",
-                "customer:" + customer.id(), details(record));
+                clock.instant(), actor.name());
+        audit.record(actor, change.granted() ? "consent.granted" : "consent.withdrawn", customer.id().toString(),
+                details(record));
         events.publishEvent(change.granted()
                 ? new ConsentGranted(workspace, customer.id(), change.purpose(), change.channel())
                 : new ConsentWithdrawn(workspace, customer.id(), change.purpose(), change.channel(), change.source()));

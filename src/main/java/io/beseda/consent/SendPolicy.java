@@ -15,6 +15,8 @@ import io.beseda.consent.policy.PolicyRequest;
 import io.beseda.consent.policy.SendRules;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
+import io.beseda.workspace.Actor;
+import io.beseda.workspace.AuditLog;
 import io.beseda.workspace.WorkspaceId;
 
 /**
@@ -33,12 +35,12 @@ public class SendPolicy {
     private final PolicySettingsStore settings;
     private final DecisionLog decisions;
     private final Customers customers;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     SendPolicy(PolicySnapshots snapshots, PolicySettingsStore settings, DecisionLog decisions, Customers customers,
-               AuditTrail audit, JdbcClient jdbc, Clock clock) {
+               AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.snapshots = snapshots;
         this.settings = settings;
         this.decisions = decisions;
@@ -101,11 +103,11 @@ public class SendPolicy {
     }
 
     @Transactional
-    public SendPolicySettings update(WorkspaceId workspace, SendPolicySettings changed, String changedBy) {
+    public SendPolicySettings update(Actor actor, SendPolicySettings changed) {
+        var workspace = actor.workspaceId();
         var before = settings.load(workspace);
-        settings.save(workspace, changed, clock.instant(), changedBy);
-        audit.record(workspace, changedBy, "send-policy.updated", "send-policy",
-                Map.of("before", before, "after", changed));
+        settings.save(workspace, changed, clock.instant(), actor.name());
+        audit.record(actor, "send-policy.updated", "send-policy", Map.of("before", before, "after", changed));
         return settings.load(workspace);
     }
 }

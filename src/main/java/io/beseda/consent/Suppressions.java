@@ -17,6 +17,8 @@ import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.shared.NotFoundException;
 import io.beseda.shared.RuleViolationException;
+import io.beseda.workspace.Actor;
+import io.beseda.workspace.AuditLog;
 import io.beseda.workspace.WorkspaceId;
 
 /** The workspace's suppression list; every addition and removal is audited. */
@@ -25,10 +27,10 @@ public class Suppressions {
 
     private final JdbcClient jdbc;
     private final Customers customers;
-    private final AuditTrail audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Suppressions(JdbcClient jdbc, Customers customers, AuditTrail audit, Clock clock) {
+    Suppressions(JdbcClient jdbc, Customers customers, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.audit = audit;
@@ -47,8 +49,9 @@ public class Suppressions {
 
     /** Suppresses a customer, an address, or the address of one customer, in one channel or (no channel) in all. */
     @Transactional
-    public Suppression add(WorkspaceId workspace, @Nullable Channel channel, @Nullable String address,
-                           @Nullable CustomerId customer, String reason, String createdBy) {
+    public Suppression add(Actor actor, @Nullable Channel channel, @Nullable String address, @Nullable CustomerId customer,
+                           String reason) {
+        var workspace = actor.workspaceId();
         var owner = customer == null ? null : customers.get(workspace, customer).id();
         var normalised = Addresses.normalise(channel, address);
         if (owner == null && normalised == null) {
@@ -59,17 +62,17 @@ public class Suppressions {
                 insert into suppression (id, workspace_id, channel, address, customer_id, reason, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, workspace.value(), channel == null ? null : channel.name(), normalised,
-                        owner == null ? null : owner.value(), reason.strip(), Timestamp.from(clock.instant()), createdBy)
+                        owner == null ? null : owner.value(), reason.strip(), Timestamp.from(clock.instant()), actor.name())
                 .update();
-        audit.record(workspace, createdBy, "suppression.added", "suppression:" + id, describe(channel, owner, reason));
+        audit.record(actor, "suppression.added", id.toString(), describe(channel, owner, reason));
         return get(workspace, id);
     }
 
     @Transactional
-    public Suppression remove(WorkspaceId workspace, UUID id, String removedBy) {
-        var suppression = get(workspace, id);
-        jdbc.sql("delete from suppression where workspace_id = ? and id = ?").params(workspace.value(), id).update();
-        audit.record(workspace, removedBy, "suppression.removed", "suppression:" + id,
+    public Suppression remove(Actor actor, UUID id) {
+        var suppression = get(actor.workspaceId(), id);
+        jdbc.sql("delete from suppression where workspace_id = ? and id = ?").params(actor.workspaceId().value(), id).update();
+        audit.record(actor, "suppression.removed", id.toString(),
                 describe(suppression.channel(), suppression.customerId(), suppression.reason()));
         return suppression;
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
+import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
 
 /** Customers and consents for consent tests, made through the modules' own APIs. */
@@ -36,12 +37,12 @@ class ConsentFixtures {
         return consents.texts(workspace).stream()
                 .filter(t -> t.purpose() == ConsentPurpose.MARKETING && t.version().equals("2026-01"))
                 .findFirst()
-                .orElseGet(() -> consents.registerText(workspace, ConsentPurpose.MARKETING, "2026-01", MARKETING_TEXT, "test"));
+                .orElseGet(() -> consents.registerText(Actor.system(workspace, "test"), ConsentPurpose.MARKETING, "2026-01", MARKETING_TEXT));
     }
 
     ConsentRecord grantMarketing(WorkspaceId workspace, CustomerId customer, Channel channel) {
         marketingText(workspace);
-        return consents.record(workspace, customer, new ConsentChange(ConsentPurpose.MARKETING, channel, null, true,
-                "2026-01", ConsentSource.CHECKOUT, "203.0.113.7", "Firefox", Map.of("checkbox", "marketing")), "test");
+        return consents.record(Actor.system(workspace, "test"), customer, new ConsentChange(ConsentPurpose.MARKETING, channel,
+                null, true, "2026-01", ConsentSource.CHECKOUT, "203.0.113.7", "Firefox", Map.of("checkbox", "marketing")));
     }
 }

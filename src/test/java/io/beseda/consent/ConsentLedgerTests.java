@@ -1,6 +1,7 @@
 package io.beseda.consent;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.beseda.shared.RuleViolationException;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.TestWorkspaces;
+import io.beseda.workspace.Actor;
+import io.beseda.workspace.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -36,8 +39,8 @@ class ConsentLedgerTests {
         var text = fixtures.marketingText(shop);
 
         var grant = fixtures.grantMarketing(shop, customer, Channel.SMS);
-        consents.record(shop, customer, ConsentChange.withdrawal(ConsentPurpose.MARKETING, Channel.SMS, null, ConsentSource.OPERATOR),
-                "Оператор Ирина");
+        var operator = new Actor(shop, Actor.Kind.USER, UUID.randomUUID(), "Оператор Ирина", Role.OPERATOR);
+        consents.record(operator, customer, ConsentChange.withdrawal(ConsentPurpose.MARKETING, Channel.SMS, null, ConsentSource.OPERATOR));
 
         assertThat(grant.textVersion()).isEqualTo("2026-01");
         assertThat(grant.textSha256()).isEqualTo(text.sha256()).hasSize(64);
@@ -58,7 +61,7 @@ class ConsentLedgerTests {
         fixtures.grantMarketing(shop, customer, Channel.SMS);
         fixtures.grantMarketing(shop, customer, Channel.EMAIL);
 
-        consents.record(shop, customer, ConsentChange.withdrawal(ConsentPurpose.MARKETING, null, null, ConsentSource.OPERATOR), "test");
+        consents.record(Actor.system(shop, "test"), customer, ConsentChange.withdrawal(ConsentPurpose.MARKETING, null, null, ConsentSource.OPERATOR));
         fixtures.grantMarketing(shop, customer, Channel.EMAIL);
 
         assertThat(consents.status(shop, customer, ConsentPurpose.MARKETING, Channel.SMS)).isEqualTo(ConsentStatus.WITHDRAWN);
@@ -74,15 +77,16 @@ class ConsentLedgerTests {
         var shop = workspaces.create("Без текста").workspace().id();
         var customer = fixtures.customer(shop);
 
-        assertThatThrownBy(() -> consents.record(shop, customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.SMS, null,
-                true, null, ConsentSource.API, null, null, Map.of()), "test"))
+        var api = Actor.system(shop, "test");
+        assertThatThrownBy(() -> consents.record(api, customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.SMS, null,
+                true, null, ConsentSource.API, null, null, Map.of())))
                 .isInstanceOf(RuleViolationException.class).hasFieldOrPropertyWithValue("code", "consent.text-required");
-        assertThatThrownBy(() -> consents.record(shop, customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.SMS, null,
-                true, "v-nonexistent", ConsentSource.API, null, null, Map.of()), "test"))
+        assertThatThrownBy(() -> consents.record(api, customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.SMS, null,
+                true, "v-nonexistent", ConsentSource.API, null, null, Map.of())))
                 .isInstanceOf(RuleViolationException.class).hasFieldOrPropertyWithValue("code", "consent.text-unknown");
         fixtures.marketingText(shop);
-        assertThatThrownBy(() -> consents.record(shop, customer, new ConsentChange(ConsentPurpose.MARKETING, null, null,
-                true, "2026-01", ConsentSource.API, null, null, Map.of()), "test"))
+        assertThatThrownBy(() -> consents.record(api, customer, new ConsentChange(ConsentPurpose.MARKETING, null, null,
+                true, "2026-01", ConsentSource.API, null, null, Map.of())))
                 .isInstanceOf(RuleViolationException.class).hasFieldOrPropertyWithValue("code", "consent.channel-required");
         assertThat(consents.history(shop, customer)).isEmpty();
     }
@@ -114,8 +118,8 @@ class ConsentLedgerTests {
         var actions = jdbc.sql("select actor || ' ' || action || ' ' || subject from audit_log where workspace_id = ? order by id")
                 .param(shop.value()).query(String.class).list();
         assertThat(actions).containsExactly(
-                "test consent-text.registered consent-text:" + fixtures.marketingText(shop).id(),
-                "test consent.granted customer:" + customer,
-                "customer via STOP consent.withdrawn customer:" + customer);
+                "SYSTEM:test consent-text.registered " + fixtures.marketingText(shop).id(),
+                "SYSTEM:test consent.granted " + customer,
+                "SYSTEM:customer via STOP consent.withdrawn " + customer);
     }
 }

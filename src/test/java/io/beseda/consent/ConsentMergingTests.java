@@ -17,6 +17,7 @@ import io.beseda.customer.CustomersMerged;
 import io.beseda.customer.Identity;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.TestWorkspaces;
+import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class ConsentMergingTests {
         policy.recordSent(shop, byEmail, Channel.EMAIL, MORNING, "campaign-1");
         policy.recordInbound(shop, byPhone, Channel.WHATSAPP, MORNING);
         policy.recordInbound(shop, byEmail, Channel.WHATSAPP, MORNING.plus(Duration.ofHours(2)));
-        suppressions.add(shop, Channel.PUSH, null, byEmail, "Устройство удалено", "test");
+        suppressions.add(Actor.system(shop, "test"), Channel.PUSH, null, byEmail, "Устройство удалено");
         jdbc.sql("""
                 insert into data_request (id, workspace_id, customer_id, kind, status, received_at, due_at, requested_via)
                 values (?, ?, ?, 'EXPORT', 'OPEN', now(), now() + interval '10 days', 'email')""")

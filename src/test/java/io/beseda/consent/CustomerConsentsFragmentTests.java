@@ -12,6 +12,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import io.beseda.customer.CustomerId;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.TestWorkspaces;
+import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,8 +63,8 @@ class CustomerConsentsFragmentTests {
     void rendersWhatPeopleTypedAsText() {
         var shop = workspaces.create("Враждебный текст").workspace().id();
         var customer = fixtures.customer(shop);
-        consents.record(shop, customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.MAX, HOSTILE, false, null,
-                ConsentSource.OPERATOR, null, null, Map.of()), HOSTILE);
+        consents.record(Actor.system(shop, HOSTILE), customer, new ConsentChange(ConsentPurpose.MARKETING, Channel.MAX, HOSTILE,
+                false, null, ConsentSource.OPERATOR, null, null, Map.of()));
 
         var html = render(shop, customer, "ru");
 

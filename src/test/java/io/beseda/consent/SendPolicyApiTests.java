@@ -67,7 +67,7 @@ class SendPolicyApiTests {
         assertThat(policy.get("restrictedChannels").toString()).isEqualTo("[\"WHATSAPP\",\"VK\"]");
         assertThat(policy.get("marketingPerDay").asInt()).isEqualTo(3);
         assertThat(policy.get("quietFrom").asString()).isEqualTo("22:00");
-        assertThat(jdbc.sql("select count(*) from audit_log where workspace_id = ? and action = 'send-policy.updated' and actor = 'test key'")
+        assertThat(jdbc.sql("select count(*) from audit_log where workspace_id = ? and action = 'send-policy.updated' and actor = 'API_KEY:test key'")
                 .param(tenant.workspace().id().value()).query(Integer.class).single()).isEqualTo(1);
     }
 

@@ -123,7 +123,7 @@ class WorkspaceIsolationSweepTests {
         b = workspaces.create("Магазин Б");
         customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("b-" + b.unique() + "@example.ru")),
                 Instant.now()).orElseThrow();
-        suppressionOfB = suppressions.add(b.workspace().id(), Channel.SMS, null, customerOfB, "жалоба", "test");
+        suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
     }
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */

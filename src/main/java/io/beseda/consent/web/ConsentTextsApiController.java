@@ -42,7 +42,7 @@ class ConsentTextsApiController {
     @PostMapping
     @Operation(summary = "Register a new version of a text", description = "A version that exists already is refused (409).")
     ResponseEntity<TextView> register(Actor actor, @Valid @RequestBody RegisterText request) {
-        var text = consents.registerText(actor.workspaceId(), request.purpose(), request.version(), request.body(), actor.name());
+        var text = consents.registerText(actor, request.purpose(), request.version(), request.body());
         return ResponseEntity.created(URI.create("/api/v1/consent-texts")).body(TextView.of(text));
     }
 

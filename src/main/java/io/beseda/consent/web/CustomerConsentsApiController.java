@@ -68,7 +68,7 @@ class CustomerConsentsApiController {
         var change = new ConsentChange(request.purpose(), request.channel(), request.address(), request.granted(),
                 request.textVersion(), request.source(), request.ip(), request.device(),
                 request.proof() == null ? Map.of() : request.proof());
-        var record = consents.record(actor.workspaceId(), new CustomerId(customerId), change, actor.name());
+        var record = consents.record(actor, new CustomerId(customerId), change);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + record.customerId() + "/consents"))
                 .body(RecordView.of(record));
     }
@@ -76,7 +76,7 @@ class CustomerConsentsApiController {
     @GetMapping("/consents/export")
     @Operation(summary = "The whole history with the texts shown, as proof", description = "Each export is written to the audit log.")
     ProofView export(Actor actor, @PathVariable UUID customerId) {
-        return ProofView.of(consents.export(actor.workspaceId(), new CustomerId(customerId), actor.name()));
+        return ProofView.of(consents.export(actor, new CustomerId(customerId)));
     }
 
     @GetMapping("/send-decisions")

@@ -46,7 +46,7 @@ class SendPolicyApiController {
     @Operation(summary = "Replace the send policy", description = "Caps are ≥ 0 (0 stops marketing in that scope); "
             + "quiet hours are HH:mm in each customer's own time zone and may cross midnight. The change is audited.")
     PolicyForm update(Actor actor, @Valid @RequestBody PolicyForm request) {
-        return PolicyForm.of(policy.update(actor.workspaceId(), request.settings(), actor.name()));
+        return PolicyForm.of(policy.update(actor, request.settings()));
     }
 
     @PostMapping("/check")

@@ -64,7 +64,7 @@ class SendPolicyConsoleController {
         if (errors.hasErrors()) {
             return page(actor, model);
         }
-        policy.update(actor.workspaceId(), form.settings(), actor.name());
+        policy.update(actor, form.settings());
         redirect.addFlashAttribute("notice", "send-policy.saved");
         return "redirect:/settings/send-policy";
     }

@@ -47,8 +47,8 @@ class SuppressionsApiController {
     @Operation(summary = "Suppress an address, a customer, or both, in one channel or (no channel) in all",
             description = "Phones are matched in E.164 and e-mails whatever their case. Replies to the customer still go.")
     ResponseEntity<SuppressionView> add(Actor actor, @Valid @RequestBody AddSuppression request) {
-        var suppression = suppressions.add(actor.workspaceId(), request.channel(), request.address(),
-                request.customerId() == null ? null : new CustomerId(request.customerId()), request.reason(), actor.name());
+        var suppression = suppressions.add(actor, request.channel(), request.address(),
+                request.customerId() == null ? null : new CustomerId(request.customerId()), request.reason());
         return ResponseEntity.created(URI.create("/api/v1/suppressions/" + suppression.id()))
                 .body(SuppressionView.of(suppression));
     }
@@ -56,7 +56,7 @@ class SuppressionsApiController {
     @DeleteMapping("/{suppressionId}")
     @Operation(summary = "Lift a suppression")
     ResponseEntity<Void> remove(Actor actor, @PathVariable UUID suppressionId) {
-        suppressions.remove(actor.workspaceId(), suppressionId, actor.name());
+        suppressions.remove(actor, suppressionId);
         return ResponseEntity.noContent().build();
     }
 
