@@ -9,8 +9,9 @@ import io.beseda.workspace.WorkspaceId;
 import io.beseda.workspace.Workspaces;
 
 /**
- * Builds the view model of the consent fragment for one customer. A profile page puts it into its model
- * as {@code consentPanel} and includes {@code ~{consent/customer-consents :: consents(${consentPanel})}}.
+ * Builds the view model of the consent fragment for one customer. A page puts it into its model as
+ * {@code consentPanel} and includes {@code ~{consent/customer-consents :: consents(${consentPanel})}};
+ * a page that may not depend on consent loads {@code /customers/{id}/consents} with htmx instead.
  */
 @Service
 public class CustomerConsentPanels {

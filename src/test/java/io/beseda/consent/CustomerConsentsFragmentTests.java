@@ -6,11 +6,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import io.beseda.customer.CustomerId;
 import io.beseda.testing.BesedaTest;
+import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerConsentsFragmentTests {
 
     private static final String HOSTILE = "<script>alert('x')</script>";
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestWorkspaces workspaces;
@@ -69,6 +74,22 @@ class CustomerConsentsFragmentTests {
         var html = render(shop, customer, "ru");
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    }
+
+    @Test
+    void consoleServesThePanelForAProfilePageToLoad() {
+        var tenant = workspaces.create("Панель согласий");
+        var shop = tenant.workspace().id();
+        var customer = fixtures.customer(shop);
+        fixtures.grantMarketing(shop, customer, Channel.WHATSAPP);
+        var console = Http.console(port);
+        console.signIn(tenant.owner().email(), TestWorkspaces.PASSWORD);
+
+        var panel = console.get("/customers/" + customer + "/consents");
+
+        assertThat(panel.statusCode()).isEqualTo(200);
+        assertThat(panel.body()).startsWith("<section class=\"customer-consents\"").contains("WhatsApp", "Дано")
+                .doesNotContain("<html", "topbar");
     }
 
     @Test

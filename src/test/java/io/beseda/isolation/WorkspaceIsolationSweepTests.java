@@ -61,7 +61,7 @@ class WorkspaceIsolationSweepTests {
             "POST /settings/data-requests/{requestId}/complete",
             "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
             "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
-            "DELETE /api/v1/suppressions/{suppressionId}");
+            "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents");
 
     /**
      * Endpoints whose path variable is not an id but a signed capability: an unsubscribe token names its
