@@ -9,7 +9,7 @@ create index consent_record_latest on consent_record (workspace_id, customer_id,
 alter table send_decision add column decided_for timestamptz;
 
 -- Secrets of this installation that are not any workspace's data, shared by every node: the key that
--- signs unsubscribe links when beseda.consent.unsubscribe-secret is not set (docs/decisions/0006).
+-- signs unsubscribe links when beseda.consent.unsubscribe-secret is not set (docs/decisions/*-unsubscribe-link-key.md).
 create table installation_secret (
     name        text primary key,
     value       text not null,

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param unsubscribeSecret the key that signs unsubscribe links (BESEDA_UNSUBSCRIBE_SECRET, at least 32
  *                          characters; secret). Empty: Beseda generates one and keeps it in the database,
- *                          so links keep working after restarts and on every node (docs/decisions/0006).
+ *                          so links keep working after restarts and on every node (docs/decisions/0007).
  */
 @ConfigurationProperties("beseda.consent")
 record ConsentSettings(@Nullable String unsubscribeSecret) {

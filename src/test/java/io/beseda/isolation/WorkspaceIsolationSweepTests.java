@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,8 @@ import io.beseda.customer.CustomerDirectory;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
+import io.beseda.customer.SegmentId;
+import io.beseda.customer.Segments;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
@@ -59,6 +62,12 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/customers/{customerId}/timeline", "GET /api/v1/customers/{customerId}/export",
             "POST /api/v1/customers/{customerId}/data-requests", "POST /api/v1/data-requests/{requestId}/complete",
             "POST /settings/data-requests/{requestId}/complete",
+            "GET /api/v1/segments/{segmentId}", "PUT /api/v1/segments/{segmentId}",
+            "DELETE /api/v1/segments/{segmentId}", "GET /api/v1/segments/{segmentId}/members",
+            "GET /api/v1/customers/{customerId}/segments",
+            "GET /customers/segments/{segmentId}", "GET /customers/segments/{segmentId}/edit",
+            "POST /customers/segments/{segmentId}", "POST /customers/segments/{segmentId}/preview",
+            "POST /customers/segments/{segmentId}/delete", "POST /customers/segments/{segmentId}/evaluate",
             "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
             "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
             "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents");
@@ -75,12 +84,15 @@ class WorkspaceIsolationSweepTests {
             "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
             "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
             "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
+            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}",
             "POST /api/v1/customers/{customerId}/consents",
             "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
-            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"));
+            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"),
+            "POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}"),
+            "POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}"));
 
     @LocalServerPort
     int port;
@@ -112,8 +124,12 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     CustomerDirectory directory;
 
+    @Autowired
+    Segments segments;
+
     private Tenant a;
     private Tenant b;
+    private String segmentOfB;
     private CustomerId customerOfB;
     private Suppression suppressionOfB;
 
@@ -121,7 +137,11 @@ class WorkspaceIsolationSweepTests {
     void twoWorkspaces() {
         a = workspaces.create("Магазин А");
         b = workspaces.create("Магазин Б");
-        customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("b-" + b.unique() + "@example.ru")),
+        var created = Http.api(port).call("POST", "/api/v1/segments", b.apiKey(),
+                "{\"name\":\"Сегмент Б\",\"rule\":{\"lastSeen\":{\"days\":30}}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        segmentOfB = Http.location(created).substring("/api/v1/segments/".length());
+        customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("buyer-" + b.unique() + "@b.example")),
                 Instant.now()).orElseThrow();
         suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
     }
@@ -134,6 +154,7 @@ class WorkspaceIsolationSweepTests {
                 "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
                 "customerId", customerOfB.toString(),
                 "suppressionId", suppressionOfB.id().toString(),
+                "segmentId", segmentOfB,
                 "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
     }
 
@@ -182,6 +203,10 @@ class WorkspaceIsolationSweepTests {
                     assertThat(c.name()).isNull();
                     assertThat(c.erased()).isFalse();
                 });
+        var segment = segments.get(b.workspace().id(), new SegmentId(UUID.fromString(segmentOfB)));
+        assertThat(segment.name()).isEqualTo("Сегмент Б");
+        assertThat(segments.list(b.workspace().id())).hasSize(7);
+        assertThat(customers.get(b.workspace().id(), customerOfB).erased()).isFalse();
     }
 
     @Test
@@ -190,7 +215,8 @@ class WorkspaceIsolationSweepTests {
         var console = Http.console(port);
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
-                b.owner().id().toString(), b.workspace().name(), customerOfB.toString(), suppressionOfB.id().toString());
+                b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
+                suppressionOfB.id().toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
