@@ -18,6 +18,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.beseda.consent.Channel;
+import io.beseda.consent.Consents;
+import io.beseda.consent.Suppression;
+import io.beseda.consent.Suppressions;
+import io.beseda.consent.request.DataRequest;
+import io.beseda.consent.request.DataRequests;
+import io.beseda.customer.CustomerDirectory;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
@@ -27,11 +34,6 @@ import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Http;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.testing.TestWorkspaces.Tenant;
-import io.beseda.consent.request.DataRequest;
-import io.beseda.consent.request.DataRequests;
-import io.beseda.customer.CustomerDirectory;
-import io.beseda.customer.Customers;
-import io.beseda.customer.Identity;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.Role;
 import io.beseda.workspace.Users;
@@ -66,13 +68,17 @@ class WorkspaceIsolationSweepTests {
             "GET /customers/segments/{segmentId}", "GET /customers/segments/{segmentId}/edit",
             "POST /customers/segments/{segmentId}", "POST /customers/segments/{segmentId}/preview",
             "POST /customers/segments/{segmentId}/delete", "POST /customers/segments/{segmentId}/evaluate",
-            "GET /customers/{customerId}", "GET /customers/{customerId}/timeline", "POST /customers/{customerId}/profile");
+            "GET /customers/{customerId}", "GET /customers/{customerId}/timeline", "POST /customers/{customerId}/profile",
+            "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
+            "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
+            "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents");
 
     /**
-     * Public endpoints that no signed-in person or API key scopes: the token in their path is the
-     * workspace. TrackerEndpointTests checks that an unknown token finds nothing.
+     * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
+     * workspace itself: the tracker's public token (TrackerEndpointTests checks an unknown token finds
+     * nothing) and signed unsubscribe links (UnsubscribeLinkTests covers forged ones).
      */
-    private static final Set<String> SCOPED_BY_TOKEN = Set.of("POST /t/{token}/events");
+    private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.of(
@@ -80,7 +86,9 @@ class WorkspaceIsolationSweepTests {
             "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
             "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
             "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
-            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}");
+            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}",
+            "POST /api/v1/customers/{customerId}/consents",
+            "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
@@ -108,6 +116,12 @@ class WorkspaceIsolationSweepTests {
     Customers customers;
 
     @Autowired
+    Suppressions suppressions;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
     DataRequests dataRequests;
 
     @Autowired
@@ -120,6 +134,7 @@ class WorkspaceIsolationSweepTests {
     private Tenant b;
     private String segmentOfB;
     private CustomerId customerOfB;
+    private Suppression suppressionOfB;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -131,6 +146,7 @@ class WorkspaceIsolationSweepTests {
         segmentOfB = Http.location(created).substring("/api/v1/segments/".length());
         customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("buyer-" + b.unique() + "@b.example"),
                 Identity.phone("+7 916 123-00-00")), Instant.now()).orElseThrow();
+        suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
     }
 
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
@@ -140,6 +156,7 @@ class WorkspaceIsolationSweepTests {
                 "userId", b.owner().id().toString(),
                 "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
                 "customerId", customerOfB.toString(),
+                "suppressionId", suppressionOfB.id().toString(),
                 "segmentId", segmentOfB,
                 "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
     }
@@ -154,7 +171,7 @@ class WorkspaceIsolationSweepTests {
         var soft = new SoftAssertions();
 
         for (var endpoint : endpoints()) {
-            if (!endpoint.hasVariables() || SCOPED_BY_TOKEN.contains(endpoint.toString())) {
+            if (!endpoint.hasVariables() || CAPABILITY_LINKS.contains(endpoint.toString())) {
                 continue;
             }
             var path = endpoint.pathWith(ids, soft);
@@ -175,6 +192,9 @@ class WorkspaceIsolationSweepTests {
         soft.assertAll();
 
         assertThat(walked).containsAll(KNOWN);
+        assertThat(endpoints()).extracting(Endpoint::toString).as("exemptions name real endpoints").containsAll(CAPABILITY_LINKS);
+        assertThat(consents.history(b.workspace().id(), customerOfB)).isEmpty();
+        assertThat(suppressions.list(b.workspace().id())).containsExactly(suppressionOfB);
         var owner = users.get(b.workspace().id(), b.owner().id());
         assertThat(owner.enabled()).isTrue();
         assertThat(owner.role()).isEqualTo(Role.OWNER);
@@ -199,7 +219,8 @@ class WorkspaceIsolationSweepTests {
         var console = Http.console(port);
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
-                b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(), "79161230000", "123-00-00");
+                b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
+                "79161230000", "123-00-00", suppressionOfB.id().toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {

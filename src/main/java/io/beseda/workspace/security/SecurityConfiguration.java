@@ -37,7 +37,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
             // the storefront tracker: its script, the endpoint it posts to (authorised by the token in the
             // path), and the demo shop page that uses it
-            "/static/**", "/t/**", "/demo/**"
+            "/static/**", "/t/**", "/demo/**",
+            // unsubscribe links in messages (authorised by their signature)
+            "/u/**"
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -78,6 +80,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(success).failureHandler(new LoginFailureHandler(clock)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Unsubscribe links (consent module): mail clients POST RFC 8058 one-click requests without a token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
                 .addFilterBefore(new ActiveUserFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
