@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.beseda.customer.CustomerProfiles;
+import io.beseda.customer.Segments;
 import io.beseda.customer.web.ProfilePage.Cursor;
 import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
@@ -39,12 +40,15 @@ class CustomerProfileController {
     private final CustomerProfiles profiles;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final Segments segments;
 
-    CustomerProfileController(ProfilePages pages, CustomerProfiles profiles, Workspaces workspaces, Clock clock) {
+    CustomerProfileController(ProfilePages pages, CustomerProfiles profiles, Workspaces workspaces, Clock clock,
+                              Segments segments) {
         this.pages = pages;
         this.profiles = profiles;
         this.workspaces = workspaces;
         this.clock = clock;
+        this.segments = segments;
     }
 
     /** With {@code before} and {@code last} the timeline starts after that entry: «load older» without script. */
@@ -58,6 +62,7 @@ class CustomerProfileController {
         model.addAttribute("page", pages.page(actor.workspaceId(), customer, cursor(before, last), locale));
         model.addAttribute("zones", ZONES);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("segments", customer.erased() ? java.util.List.of() : segments.of(actor.workspaceId(), customer.id()));
         return "customers/profile";
     }
 
