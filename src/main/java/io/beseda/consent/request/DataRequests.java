@@ -17,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.beseda.consent.ConsentChange;
+import io.beseda.consent.ConsentPurpose;
+import io.beseda.consent.ConsentSource;
+import io.beseda.consent.Consents;
+import io.beseda.consent.Suppressions;
 import io.beseda.customer.CustomerErasure;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
@@ -44,9 +49,14 @@ public class DataRequests {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final Consents consents;
+    private final Suppressions suppressions;
 
     DataRequests(JdbcClient jdbc, Customers customers, CustomerErasure erasure, CustomerDataExport exports,
-                 Workspaces workspaces, AuditLog audit, JsonMapper json, Clock clock) {
+                 Workspaces workspaces, AuditLog audit, JsonMapper json, Clock clock, Consents consents,
+                 Suppressions suppressions) {
+        this.consents = consents;
+        this.suppressions = suppressions;
         this.jdbc = jdbc;
         this.customers = customers;
         this.erasure = erasure;
@@ -131,16 +141,11 @@ public class DataRequests {
     }
 
     private Map<String, Object> stopProcessing(Actor actor, CustomerId customer) {
-        var ws = actor.workspaceId().value();
-        var now = Timestamp.from(clock.instant());
-        for (var purpose : List.of("MARKETING", "PD_PROCESSING")) {
-            jdbc.sql("""
-                    insert into consent_record (id, workspace_id, customer_id, purpose, granted, source, recorded_at, recorded_by, proof)
-                    values (?, ?, ?, ?, false, 'OPERATOR', ?, ?, '{"basis": "stop processing demand"}'::jsonb)""")
-                    .params(UUID.randomUUID(), ws, customer.value(), purpose, now, actor.name()).update();
+        for (var purpose : List.of(ConsentPurpose.MARKETING, ConsentPurpose.PD_PROCESSING)) {
+            consents.record(actor, customer, new ConsentChange(purpose, null, null, false, null, ConsentSource.OPERATOR,
+                    null, null, Map.of("basis", "stop processing demand")));
         }
-        jdbc.sql("insert into suppression (id, workspace_id, customer_id, reason, created_by) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), ws, customer.value(), "Требование прекратить обработку ПДн", actor.name()).update();
+        suppressions.add(actor, null, null, customer, "Требование прекратить обработку ПДн");
         audit.record(actor, "customer.processing-stopped", customer.toString(), Map.of());
         return Map.of("consentsWithdrawn", 2, "suppressed", true);
     }
