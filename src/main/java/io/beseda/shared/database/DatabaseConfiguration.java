@@ -44,6 +44,8 @@ class DatabaseConfiguration {
         // Lets JDBC batches of inserts travel as multi-row statements: storefront events arrive in batches.
         dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setMaximumPoolSize(20);
+        // A connection held for a minute is a leak or a stuck request: say where it was taken.
+        dataSource.setLeakDetectionThreshold(60_000);
         return dataSource;
     }
 }

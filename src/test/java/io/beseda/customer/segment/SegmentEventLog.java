@@ -3,29 +3,36 @@ package io.beseda.customer.segment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.SegmentEntered;
 import io.beseda.customer.SegmentId;
 import io.beseda.customer.SegmentLeft;
 
-/** Every committed segment entry and exit, as another module would hear them. */
+/**
+ * Every committed segment entry and exit, as another module would hear them. It records after commit
+ * through a transaction synchronization rather than a {@code @TransactionalEventListener}: Spring Modulith
+ * tracks every transactional listener in its publication registry, which needs a second connection while
+ * the publisher still holds its own, and this test-only log must not change how the pool behaves.
+ */
 @Component
 class SegmentEventLog {
 
     private final List<SegmentEntered> entered = new CopyOnWriteArrayList<>();
     private final List<SegmentLeft> left = new CopyOnWriteArrayList<>();
 
-    @TransactionalEventListener
+    @EventListener
     void on(SegmentEntered event) {
-        entered.add(event);
+        afterCommit(() -> entered.add(event));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(SegmentLeft event) {
-        left.add(event);
+        afterCommit(() -> left.add(event));
     }
 
     List<SegmentEntered> entered(SegmentId segment, CustomerId customer) {
@@ -34,5 +41,18 @@ class SegmentEventLog {
 
     List<SegmentLeft> left(SegmentId segment, CustomerId customer) {
         return left.stream().filter(e -> e.segmentId().equals(segment) && e.customerId().equals(customer)).toList();
+    }
+
+    private static void afterCommit(Runnable record) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            record.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                record.run();
+            }
+        });
     }
 }
