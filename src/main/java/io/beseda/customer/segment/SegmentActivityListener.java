@@ -2,8 +2,11 @@ package io.beseda.customer.segment;
 
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.customer.CustomerActivityRecorded;
 import io.beseda.customer.CustomersMerged;
@@ -16,14 +19,39 @@ import io.beseda.customer.CustomersMerged;
 class SegmentActivityListener {
 
     private final SegmentEvaluator evaluator;
+    private final PendingActivity pending;
 
-    SegmentActivityListener(SegmentEvaluator evaluator) {
+    SegmentActivityListener(SegmentEvaluator evaluator, PendingActivity pending) {
         this.evaluator = evaluator;
+        this.pending = pending;
+    }
+
+    /**
+     * Notes who acted once the activity is committed, so a busy queue of listener runs shares the work: the
+     * first run re-checks everyone noted so far, later runs find nothing left. If a run fails, or the node
+     * stops with customers still noted, the periodic pass catches them up.
+     */
+    @EventListener
+    void noted(CustomerActivityRecorded activity) {
+        Runnable note = () -> pending.add(activity.workspaceId(), activity.customers());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    note.run();
+                }
+            });
+        } else {
+            note.run();
+        }
     }
 
     @ApplicationModuleListener
     void on(CustomerActivityRecorded activity) {
-        evaluator.reevaluate(activity.workspaceId(), activity.customers());
+        var due = pending.drain(activity.workspaceId());
+        if (!due.isEmpty()) {
+            evaluator.reevaluate(activity.workspaceId(), due);
+        }
     }
 
     /** The survivor now carries the merged profile's history; the merged profile leaves everything. */
