@@ -12,6 +12,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "beseda.db.url=" + TestDatabase.url("beseda"),
                 "beseda.db.user=postgres",
-                "beseda.db.password=").applyTo(context);
+                "beseda.db.password=",
+                // Tests drive the outbound dispatcher themselves, so what it does happens when they say.
+                "beseda.channel.scheduled-dispatch=false").applyTo(context);
     }
 }

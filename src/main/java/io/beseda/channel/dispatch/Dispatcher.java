@@ -1,0 +1,158 @@
+package io.beseda.channel.dispatch;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.beseda.channel.ChannelAccount;
+import io.beseda.channel.ChannelAccounts;
+import io.beseda.channel.ChannelConnector;
+import io.beseda.channel.ChannelConnectorFactory;
+import io.beseda.channel.Delivery;
+import io.beseda.channel.SendResult;
+import io.beseda.consent.MessageCategory;
+import io.beseda.consent.SendDecision;
+import io.beseda.consent.SendPolicy;
+import io.beseda.consent.SendRequest;
+
+/**
+ * Sends what is due. Each pass claims a batch with {@code for update skip locked} (so nodes share the
+ * work and never take the same message), leasing it for two minutes; a node that dies mid-send leaves
+ * the lease to expire and another node takes the message again. For each message: the send policy
+ * decides right before sending (so a STOP or a quiet hour that began after queuing still counts), then
+ * the account's rate limit, then the connector. Transient failures are retried with backoff (or after
+ * the provider's retry-after) until the message's deadline; then it is marked failed with the reason.
+ */
+@Component
+public class Dispatcher {
+
+    static final int BATCH = 50;
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SendPolicy policy;
+    private final ChannelAccounts accounts;
+    private final Map<String, ChannelConnectorFactory> factories;
+    private final Map<UUID, ChannelConnector> connectors = new ConcurrentHashMap<>();
+    private final RateLimits rateLimits;
+    private final MessageUpdates updates;
+    private final Clock clock;
+
+    Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, SendPolicy policy, ChannelAccounts accounts,
+               List<ChannelConnectorFactory> factories, RateLimits rateLimits, MessageUpdates updates, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.factories = factories.stream().collect(Collectors.toMap(ChannelConnectorFactory::provider, Function.identity()));
+        this.rateLimits = rateLimits;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    /** Works through one batch of due messages; returns how many it claimed. */
+    public int dispatchDue() {
+        var claimed = claim();
+        claimed.forEach(this::dispatch);
+        return claimed.size();
+    }
+
+    private List<Claimed> claim() {
+        var now = clock.instant();
+        return transactions.execute(status -> jdbc.sql("""
+                update outbound_message set status = 'SENDING', next_attempt_at = ?, updated_at = ?
+                where id in (select id from outbound_message
+                             where status in ('QUEUED', 'SENDING') and next_attempt_at <= ?
+                             order by next_attempt_at limit ? for update skip locked)
+                returning *""")
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), Timestamp.from(now), BATCH)
+                .query((row, n) -> Claimed.of(row)).list());
+    }
+
+    private void dispatch(Claimed message) {
+        var now = clock.instant();
+        if (now.isAfter(message.deadline())) {
+            updates.failed(message, "DEADLINE", "Not sent before its deadline after " + message.attempts() + " attempts");
+            return;
+        }
+        var decision = policy.decide(message.workspace(), new SendRequest(message.customer(), message.channel(),
+                message.category(), null, message.template(), message.address(), message.id().toString()), "dispatcher");
+        switch (decision.outcome()) {
+            case DENY -> updates.failed(message, decision.reason().name(), decision.detail());
+            case DEFER -> defer(message, decision);
+            case ALLOW -> send(message);
+        }
+    }
+
+    private void defer(Claimed message, SendDecision decision) {
+        if (decision.deferUntil().isAfter(message.deadline())) {
+            updates.failed(message, decision.reason().name(), "Deferred past its deadline: " + decision.detail());
+        } else {
+            updates.retryAt(message, decision.deferUntil(), false, decision.detail());
+        }
+    }
+
+    private void send(Claimed message) {
+        var account = accounts.forChannel(message.workspace(), message.channel());
+        if (account.isEmpty()) {
+            updates.failed(message, "NO_ACCOUNT", "The workspace has no enabled " + message.channel() + " account");
+            return;
+        }
+        var connector = connector(account.get());
+        if (connector == null) {
+            updates.failed(message, "NO_CONNECTOR", "No connector for provider '" + account.get().provider() + "'");
+            return;
+        }
+        var wait = rateLimits.take(account.get());
+        if (!wait.isZero()) {
+            updates.retryAt(message, clock.instant().plus(wait), false, null);
+            return;
+        }
+        var result = call(connector, new Delivery(message.workspace(), message.id(), account.get(), message.address(),
+                message.body(), message.template()));
+        switch (result) {
+            case SendResult.Sent sent -> {
+                updates.sent(message, account.get().id(), sent.providerMessageId());
+                if (message.category() == MessageCategory.MARKETING) {
+                    policy.recordSent(message.workspace(), message.customer(), message.channel(), clock.instant(), message.id().toString());
+                }
+            }
+            case SendResult.Transient failure -> retry(message, failure);
+            case SendResult.Permanent failure -> updates.failed(message, "REJECTED", failure.reason());
+        }
+    }
+
+    private void retry(Claimed message, SendResult.Transient failure) {
+        var delay = failure.retryAfter() != null ? failure.retryAfter() : Backoff.after(message.attempts() + 1);
+        var next = clock.instant().plus(delay);
+        if (next.isAfter(message.deadline())) {
+            updates.failed(message, "GAVE_UP", "Provider kept failing (" + failure.reason() + ") until the deadline");
+        } else {
+            updates.retryAt(message, next, true, failure.reason());
+        }
+    }
+
+    private static SendResult call(ChannelConnector connector, Delivery delivery) {
+        try {
+            return connector.send(delivery);
+        } catch (RuntimeException e) {
+            return new SendResult.Transient(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private ChannelConnector connector(ChannelAccount account) {
+        var factory = factories.get(account.provider());
+        return factory == null ? null : connectors.computeIfAbsent(account.id(), id -> factory.create(account));
+    }
+}

@@ -1,0 +1,35 @@
+package io.beseda.channel;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A provider whose answers a test writes in advance, per account name: a stand-in for a provider that
+ * fails now and accepts later, rejects, or asks to retry after a while.
+ */
+@Component
+class ScriptedConnectorFactory implements ChannelConnectorFactory {
+
+    static final String PROVIDER = "scripted";
+
+    private final ConcurrentHashMap<String, ConcurrentLinkedQueue<SendResult>> scripts = new ConcurrentHashMap<>();
+
+    void script(String accountName, SendResult... answers) {
+        scripts.computeIfAbsent(accountName, n -> new ConcurrentLinkedQueue<>()).addAll(java.util.List.of(answers));
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public ChannelConnector create(ChannelAccount account) {
+        return delivery -> {
+            var next = scripts.getOrDefault(account.name(), new ConcurrentLinkedQueue<>()).poll();
+            return next != null ? next : new SendResult.Sent("scripted-" + delivery.messageId());
+        };
+    }
+}
