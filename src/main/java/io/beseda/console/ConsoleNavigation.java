@@ -18,6 +18,7 @@ public class ConsoleNavigation {
             new ConsoleSection("nav.home", "/", EnumSet.allOf(Role.class)),
             // Every role serves customers: operators in chats, marketers and analysts in segments, admins in support.
             new ConsoleSection("nav.customers", "/customers", EnumSet.allOf(Role.class)),
+            new ConsoleSection("nav.sandbox", "/sandbox", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.settings", "/settings/users", EnumSet.of(Role.OWNER, Role.ADMIN)));
 
     public List<ConsoleSection> visibleTo(Role role) {

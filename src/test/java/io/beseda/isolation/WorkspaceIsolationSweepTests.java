@@ -22,6 +22,9 @@ import io.beseda.consent.Channel;
 import io.beseda.consent.Consents;
 import io.beseda.consent.Suppression;
 import io.beseda.consent.Suppressions;
+import io.beseda.channel.OutboundMessage;
+import io.beseda.channel.Outbox;
+import io.beseda.consent.MessageCategory;
 import io.beseda.consent.request.DataRequest;
 import io.beseda.consent.request.DataRequests;
 import io.beseda.customer.CustomerDirectory;
@@ -71,7 +74,8 @@ class WorkspaceIsolationSweepTests {
             "GET /customers/{customerId}", "GET /customers/{customerId}/timeline", "POST /customers/{customerId}/profile",
             "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
             "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
-            "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents");
+            "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents",
+            "GET /api/v1/messages/{messageId}");
 
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
@@ -116,6 +120,9 @@ class WorkspaceIsolationSweepTests {
     Customers customers;
 
     @Autowired
+    Outbox outbox;
+
+    @Autowired
     Suppressions suppressions;
 
     @Autowired
@@ -158,7 +165,9 @@ class WorkspaceIsolationSweepTests {
                 "customerId", customerOfB.toString(),
                 "suppressionId", suppressionOfB.id().toString(),
                 "segmentId", segmentOfB,
-                "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString());
+                "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString(),
+                "messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
+                        "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString());
     }
 
     @Test
