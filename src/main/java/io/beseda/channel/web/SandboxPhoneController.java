@@ -1,13 +1,25 @@
 package io.beseda.channel.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.beseda.channel.InboundMessage;
+import io.beseda.channel.InboundMessages;
+import io.beseda.consent.Channel;
+import io.beseda.customer.Identity;
+import io.beseda.customer.IdentityKind;
 
 import io.beseda.workspace.Actor;
 
@@ -19,10 +31,35 @@ class SandboxPhoneController {
     }
 
     private final JdbcClient jdbc;
+    private final InboundMessages inbound;
+    private final Clock clock;
 
-    SandboxPhoneController(JdbcClient jdbc) {
+    SandboxPhoneController(JdbcClient jdbc, InboundMessages inbound, Clock clock) {
         this.jdbc = jdbc;
+        this.inbound = inbound;
+        this.clock = clock;
     }
+
+    /** Writes as the customer would: the message comes in exactly as a provider's webhook would bring it. */
+    @PostMapping("/sandbox/reply")
+    String reply(Actor actor, @RequestParam Channel channel, @RequestParam String address, @RequestParam String text,
+                 RedirectAttributes redirect) {
+        var kind = SENDERS.get(channel);
+        if (kind == null || address.isBlank() || text.isBlank() || text.length() > 4096) {
+            redirect.addFlashAttribute("error", "sandbox.reply.invalid");
+            return "redirect:/sandbox";
+        }
+        inbound.receive(actor.workspaceId(), new InboundMessage(channel, "sandbox-" + UUID.randomUUID(),
+                Identity.of(kind, address), null, text.strip(), List.of(), null, clock.instant()));
+        redirect.addFlashAttribute("notice", "sandbox.reply.received");
+        redirect.addFlashAttribute("noticeArg", address);
+        return "redirect:/sandbox";
+    }
+
+    private static final Map<Channel, IdentityKind> SENDERS = Map.of(
+            Channel.SMS, IdentityKind.PHONE, Channel.EMAIL, IdentityKind.EMAIL, Channel.TELEGRAM, IdentityKind.TELEGRAM,
+            Channel.WHATSAPP, IdentityKind.WHATSAPP, Channel.VIBER, IdentityKind.VIBER, Channel.VK, IdentityKind.VK,
+            Channel.MAX, IdentityKind.MAX, Channel.WEBCHAT, IdentityKind.VISITOR);
 
     @GetMapping("/sandbox")
     String phone(Actor actor, Model model) {
@@ -35,6 +72,7 @@ class SandboxPhoneController {
                         row.getTimestamp("created_at").toInstant(), row.getString("customer_id")))
                 .list();
         model.addAttribute("messages", messages);
+        model.addAttribute("channels", SENDERS.keySet().stream().sorted().toList());
         return "channel/sandbox";
     }
 }

@@ -1,0 +1,79 @@
+package io.beseda.channel;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.beseda.consent.ConsentSource;
+import io.beseda.consent.Consents;
+import io.beseda.consent.SendPolicy;
+import io.beseda.consent.StopWords;
+import io.beseda.customer.Customers;
+import io.beseda.workspace.WorkspaceId;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes in what customers write, in one transaction per message: finds the customer, stores the message
+ * once (a redelivery is recognised by the provider's id), opens the channel's reply window, honours a
+ * STOP at once, and announces the message. A webhook controller answers 200 only after this returns.
+ */
+@Service
+public class InboundMessages {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Customers customers;
+    private final SendPolicy policy;
+    private final Consents consents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InboundMessages(JdbcClient jdbc, JsonMapper json, Customers customers, SendPolicy policy, Consents consents,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.customers = customers;
+        this.policy = policy;
+        this.consents = consents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the message; empty when it was already stored, or when the sender is a customer whose data
+     * was erased (their identities must not bring a profile back).
+     */
+    @Transactional
+    public Optional<UUID> receive(WorkspaceId workspace, InboundMessage message) {
+        var customer = customers.resolve(workspace, java.util.List.of(message.sender()), message.sentAt());
+        if (customer.isEmpty()) {
+            return Optional.empty();
+        }
+        var id = jdbc.sql("""
+                insert into inbound_message (id, workspace_id, channel, provider_message_id, customer_id, sender, sender_name,
+                    text, attachments, button_payload, sent_at, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                on conflict (workspace_id, channel, provider_message_id) do nothing
+                returning id""")
+                .params(UUID.randomUUID(), workspace.value(), message.channel().name(), message.providerMessageId(),
+                        customer.get().value(), message.sender().value(), message.senderName(), message.text(),
+                        json.writeValueAsString(message.attachments()), message.buttonPayload(),
+                        Timestamp.from(message.sentAt()), Timestamp.from(clock.instant()))
+                .query(UUID.class).optional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        policy.recordInbound(workspace, customer.get(), message.channel(), message.sentAt());
+        if (message.text() != null && StopWords.isStop(message.text())) {
+            consents.stop(workspace, customer.get(), message.channel(), message.sender().value(), ConsentSource.STOP);
+        }
+        events.publishEvent(new InboundMessageReceived(workspace, id.get(), customer.get(), message.channel()));
+        return id;
+    }
+}
