@@ -45,6 +45,19 @@ public class InboundMessages {
         this.clock = clock;
     }
 
+    /** What a stored inbound message said, for the modules that show it. */
+    public record Stored(UUID id, io.beseda.consent.Channel channel, String sender, @org.jspecify.annotations.Nullable String text,
+                         java.time.Instant sentAt) {
+    }
+
+    public Optional<Stored> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select id, channel, sender, text, sent_at from inbound_message where workspace_id = ? and id = ?")
+                .params(workspace.value(), id)
+                .query((row, n) -> new Stored(row.getObject("id", UUID.class), io.beseda.consent.Channel.valueOf(row.getString("channel")),
+                        row.getString("sender"), row.getString("text"), row.getTimestamp("sent_at").toInstant()))
+                .optional();
+    }
+
     /**
      * Stores the message; empty when it was already stored, or when the sender is a customer whose data
      * was erased (their identities must not bring a profile back).

@@ -22,7 +22,10 @@ import io.beseda.consent.Channel;
 import io.beseda.consent.Consents;
 import io.beseda.consent.Suppression;
 import io.beseda.consent.Suppressions;
+import io.beseda.channel.InboundMessage;
+import io.beseda.channel.InboundMessages;
 import io.beseda.channel.OutboundMessage;
+import io.beseda.conversation.Conversations;
 import io.beseda.channel.Outbox;
 import io.beseda.consent.MessageCategory;
 import io.beseda.consent.request.DataRequest;
@@ -75,7 +78,9 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/customers/{customerId}/consents", "POST /api/v1/customers/{customerId}/consents",
             "GET /api/v1/customers/{customerId}/consents/export", "GET /api/v1/customers/{customerId}/send-decisions",
             "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents",
-            "GET /api/v1/messages/{messageId}");
+            "GET /api/v1/messages/{messageId}", "GET /api/v1/conversations/{conversationId}",
+            "GET /api/v1/conversations/{conversationId}/messages", "POST /api/v1/conversations/{conversationId}/replies",
+            "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status");
 
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
@@ -92,7 +97,10 @@ class WorkspaceIsolationSweepTests {
             "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
             "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}",
             "POST /api/v1/customers/{customerId}/consents",
-            "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}");
+            "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}",
+            "POST /api/v1/conversations/{conversationId}/replies", "{\"text\":\"Чужой ответ\"}",
+            "POST /api/v1/conversations/{conversationId}/notes", "{\"text\":\"Чужая заметка\"}",
+            "POST /api/v1/conversations/{conversationId}/status", "{\"status\":\"RESOLVED\"}");
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
             "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
             "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
@@ -121,6 +129,12 @@ class WorkspaceIsolationSweepTests {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    InboundMessages inbound;
+
+    @Autowired
+    Conversations conversations;
 
     @Autowired
     Suppressions suppressions;
@@ -156,6 +170,13 @@ class WorkspaceIsolationSweepTests {
         suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
     }
 
+    private UUID conversationOfB() {
+        inbound.receive(b.workspace().id(), new InboundMessage(Channel.TELEGRAM, "sweep-" + b.unique(),
+                Identity.of(io.beseda.customer.IdentityKind.TELEGRAM, "sweep-" + b.unique()), null, "Здравствуйте", List.of(), null, Instant.now()));
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> conversations.list(b.workspace().id(), null, 1), list -> !list.isEmpty()).getFirst().id();
+    }
+
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         var system = Actor.system(b.workspace().id(), "sweep");
@@ -166,6 +187,7 @@ class WorkspaceIsolationSweepTests {
                 "suppressionId", suppressionOfB.id().toString(),
                 "segmentId", segmentOfB,
                 "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString(),
+                "conversationId", conversationOfB().toString(),
                 "messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString());
     }
@@ -212,7 +234,7 @@ class WorkspaceIsolationSweepTests {
         assertThat(api.call("GET", "/api/v1/workspace", b.apiKey(), null).statusCode()).isEqualTo(200);
         assertThat(dataRequests.list(b.workspace().id(), true)).as("B's data request is still open").hasSize(1);
         assertThat(directory.search(b.workspace().id(), new CustomerDirectory.Query(null, null, false, false, 0, 10)).customers())
-                .as("B's customer is untouched").singleElement().satisfies(c -> {
+                .as("B's customer is untouched").filteredOn(c -> c.id().equals(customerOfB)).singleElement().satisfies(c -> {
                     assertThat(c.name()).isNull();
                     assertThat(c.erased()).isFalse();
                 });

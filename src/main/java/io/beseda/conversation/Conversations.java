@@ -1,0 +1,144 @@
+package io.beseda.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.beseda.channel.OutboundMessage;
+import io.beseda.channel.Outbox;
+import io.beseda.consent.Channel;
+import io.beseda.consent.MessageCategory;
+import io.beseda.customer.CustomerId;
+import io.beseda.shared.NotFoundException;
+import io.beseda.shared.RuleViolationException;
+import io.beseda.workspace.Actor;
+import io.beseda.workspace.WorkspaceId;
+
+/**
+ * Threads and what is said in them. A customer's message finds (or starts) their one thread and reopens
+ * it if it was resolved; an operator's reply is queued in the outbox to the channel the customer last
+ * wrote from; a note stays inside the shop.
+ */
+@Service
+public class Conversations {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<Conversation> list(WorkspaceId workspace, @Nullable ConversationStatus status, int limit) {
+        return jdbc.sql("select * from conversation where workspace_id = ? and (?::text is null or status = ?) order by last_message_at desc limit ?")
+                .params(workspace.value(), status == null ? null : status.name(), status == null ? null : status.name(), limit)
+                .query(Conversations::map).list();
+    }
+
+    public Conversation get(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select * from conversation where workspace_id = ? and id = ?").params(workspace.value(), id)
+                .query(Conversations::map).optional().orElseThrow(() -> new NotFoundException("Conversation", id));
+    }
+
+    public List<ConversationMessage> messages(WorkspaceId workspace, UUID conversation) {
+        get(workspace, conversation);
+        return jdbc.sql("select * from conversation_message where workspace_id = ? and conversation_id = ? order by created_at, id")
+                .params(workspace.value(), conversation).query(Conversations::mapMessage).list();
+    }
+
+    /** Appends what the customer wrote; a message heard twice is appended once. */
+    @Transactional
+    public void customerWrote(WorkspaceId workspace, CustomerId customer, UUID inboundMessageId, Channel channel,
+                              String address, String text, Instant at) {
+        var conversation = jdbc.sql("""
+                insert into conversation (id, workspace_id, customer_id, status, last_channel, last_address, last_message_at, created_at)
+                values (?, ?, ?, 'OPEN', ?, ?, ?, ?)
+                on conflict (workspace_id, customer_id) do update
+                set status = case when conversation.status = 'RESOLVED' then 'OPEN' else conversation.status end,
+                    last_channel = excluded.last_channel, last_address = excluded.last_address,
+                    last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
+                returning id""")
+                .params(UUID.randomUUID(), workspace.value(), customer.value(), channel.name(), address, Timestamp.from(at), Timestamp.from(clock.instant()))
+                .query(UUID.class).single();
+        var id = UUID.randomUUID();
+        var inserted = jdbc.sql("""
+                insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, inbound_message_id, created_at)
+                values (?, ?, ?, 'IN', ?, ?, ?, ?) on conflict (inbound_message_id) do nothing""")
+                .params(id, workspace.value(), conversation, channel.name(), text, inboundMessageId, Timestamp.from(at)).update();
+        if (inserted == 1) {
+            events.publishEvent(new MessageAppended(workspace, conversation, id, ConversationMessage.Direction.IN));
+        }
+    }
+
+    /** Queues a reply to where the customer last wrote from, and shows it in the thread. */
+    @Transactional
+    public ConversationMessage reply(Actor actor, UUID conversationId, String text) {
+        var conversation = get(actor.workspaceId(), conversationId);
+        if (text.isBlank()) {
+            throw new RuleViolationException("conversation.reply.empty", "A reply needs text");
+        }
+        var id = UUID.randomUUID();
+        var outbound = outbox.queue(actor.workspaceId(), new OutboundMessage(conversation.customer(), conversation.lastChannel(),
+                MessageCategory.REPLY, text.strip(), conversation.lastAddress(), "reply-" + id, false, Duration.ofHours(24)));
+        return append(actor, conversation, id, ConversationMessage.Direction.OUT, text.strip(), outbound.value());
+    }
+
+    /** A private note: never sent to the customer. */
+    @Transactional
+    public ConversationMessage note(Actor actor, UUID conversationId, String text) {
+        var conversation = get(actor.workspaceId(), conversationId);
+        return append(actor, conversation, UUID.randomUUID(), ConversationMessage.Direction.NOTE, text.strip(), null);
+    }
+
+    @Transactional
+    public Conversation setStatus(Actor actor, UUID conversationId, ConversationStatus status) {
+        get(actor.workspaceId(), conversationId);
+        jdbc.sql("update conversation set status = ? where workspace_id = ? and id = ?")
+                .params(status.name(), actor.workspaceId().value(), conversationId).update();
+        return get(actor.workspaceId(), conversationId);
+    }
+
+    private ConversationMessage append(Actor actor, Conversation conversation, UUID id, ConversationMessage.Direction direction,
+                                       String text, @Nullable UUID outbound) {
+        var now = clock.instant();
+        jdbc.sql("""
+                insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, author, outbound_message_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, actor.workspaceId().value(), conversation.id(), direction.name(),
+                        direction == ConversationMessage.Direction.NOTE ? null : conversation.lastChannel().name(), text,
+                        actor.name(), outbound, Timestamp.from(now))
+                .update();
+        events.publishEvent(new MessageAppended(actor.workspaceId(), conversation.id(), id, direction));
+        return new ConversationMessage(id, direction, direction == ConversationMessage.Direction.NOTE ? null : conversation.lastChannel(),
+                text, actor.name(), outbound, now);
+    }
+
+    private static Conversation map(ResultSet row, int n) throws SQLException {
+        return new Conversation(row.getObject("id", UUID.class), new CustomerId(row.getObject("customer_id", UUID.class)),
+                ConversationStatus.valueOf(row.getString("status")), Channel.valueOf(row.getString("last_channel")),
+                row.getString("last_address"), row.getTimestamp("last_message_at").toInstant(), row.getTimestamp("created_at").toInstant());
+    }
+
+    private static ConversationMessage mapMessage(ResultSet row, int n) throws SQLException {
+        var channel = row.getString("channel");
+        return new ConversationMessage(row.getObject("id", UUID.class), ConversationMessage.Direction.valueOf(row.getString("direction")),
+                channel == null ? null : Channel.valueOf(channel), row.getString("text"), row.getString("author"),
+                row.getObject("outbound_message_id", UUID.class), row.getTimestamp("created_at").toInstant());
+    }
+}
