@@ -16,6 +16,7 @@ public class ConsoleNavigation {
 
     private final List<ConsoleSection> sections = List.of(
             new ConsoleSection("nav.home", "/", EnumSet.allOf(Role.class)),
+            new ConsoleSection("nav.inbox", "/inbox", EnumSet.of(Role.OWNER, Role.ADMIN, Role.OPERATOR)),
             // Every role serves customers: operators in chats, marketers and analysts in segments, admins in support.
             new ConsoleSection("nav.customers", "/customers", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.sandbox", "/sandbox", EnumSet.allOf(Role.class)),

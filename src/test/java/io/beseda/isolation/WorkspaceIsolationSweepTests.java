@@ -80,7 +80,8 @@ class WorkspaceIsolationSweepTests {
             "DELETE /api/v1/suppressions/{suppressionId}", "GET /customers/{customerId}/consents",
             "GET /api/v1/messages/{messageId}", "GET /api/v1/conversations/{conversationId}",
             "GET /api/v1/conversations/{conversationId}/messages", "POST /api/v1/conversations/{conversationId}/replies",
-            "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status");
+            "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status",
+            "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies");
 
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
@@ -107,7 +108,10 @@ class WorkspaceIsolationSweepTests {
             "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"),
             "POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}"),
             "POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}"),
-            "POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань"));
+            "POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань"),
+            "POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ"),
+            "POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка"),
+            "POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED"));
 
     @LocalServerPort
     int port;

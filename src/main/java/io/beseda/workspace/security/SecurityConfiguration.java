@@ -72,6 +72,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/settings/**").hasAnyRole("OWNER", "ADMIN")
+                        .requestMatchers("/inbox", "/inbox/**").hasAnyRole("OWNER", "ADMIN", "OPERATOR")
                         .anyRequest().authenticated())
                 // Tracker batches come from shops' pages on other origins, with no session to forge.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
