@@ -57,27 +57,22 @@ public class CustomerHistory {
                              @Nullable BigDecimal price, int views, Instant viewedAt) {
     }
 
-    /** Newest first; {@code before} pages back through older entries. */
-    public List<TimelineEntry> timeline(WorkspaceId workspace, CustomerId customer, @Nullable Instant before, int limit) {
-        return jdbc.sql("""
-                select event_id, type, custom, occurred_at, properties::text as properties from storefront_event
-                where workspace_id = ? and customer_id = ? and occurred_at < coalesce(?, 'infinity'::timestamptz)
-                order by occurred_at desc, event_id limit ?""")
-                .params(workspace.value(), customer.value(), before == null ? null : java.sql.Timestamp.from(before), limit)
-                .query(this::entry)
-                .list();
+    /** Where the previous page of a timeline ended: its last entry's time and event id. */
+    public record Cursor(Instant at, String lastEventId) {
     }
 
     /**
-     * Newest first, continuing after {@code last}, the last entry of the previous page. Unlike
-     * {@link #timeline}, entries that happened at the same instant as {@code last} are not skipped.
+     * Newest first. With {@code after}, continues behind the previous page's last entry; entries that
+     * happened at the same instant as it are not skipped.
      */
-    public List<TimelineEntry> timelineAfter(WorkspaceId workspace, CustomerId customer, Instant at, String last, int limit) {
+    public List<TimelineEntry> timeline(WorkspaceId workspace, CustomerId customer, @Nullable Cursor after, int limit) {
+        var at = after == null ? null : java.sql.Timestamp.from(after.at());
         return jdbc.sql("""
                 select event_id, type, custom, occurred_at, properties::text as properties from storefront_event
-                where workspace_id = ? and customer_id = ? and (occurred_at < ? or (occurred_at = ? and event_id > ?))
+                where workspace_id = ? and customer_id = ?
+                  and (?::timestamptz is null or occurred_at < ? or (occurred_at = ? and event_id > ?))
                 order by occurred_at desc, event_id limit ?""")
-                .params(workspace.value(), customer.value(), java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), last, limit)
+                .params(workspace.value(), customer.value(), at, at, at, after == null ? "" : after.lastEventId(), limit)
                 .query(this::entry)
                 .list();
     }

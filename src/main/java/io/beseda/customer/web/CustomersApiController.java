@@ -95,12 +95,15 @@ class CustomersApiController {
     }
 
     @GetMapping("/customers/{customerId}/timeline")
-    @Operation(summary = "Storefront events, newest first")
+    @Operation(summary = "Storefront events, newest first",
+            description = "For the next page pass the last entry's occurredAt as 'before' and its eventId as 'last'.")
     List<CustomerHistory.TimelineEntry> timeline(Actor actor, @PathVariable UUID customerId,
                                                  @RequestParam(required = false) Instant before,
+                                                 @RequestParam(required = false) String last,
                                                  @RequestParam(defaultValue = "100") int limit) {
         var customer = customers.get(actor.workspaceId(), new CustomerId(customerId));
-        return history.timeline(actor.workspaceId(), customer.id(), before, Math.clamp(limit, 1, 500));
+        var after = before == null ? null : new CustomerHistory.Cursor(before, last == null ? "" : last);
+        return history.timeline(actor.workspaceId(), customer.id(), after, Math.clamp(limit, 1, 500));
     }
 
     @GetMapping("/customers/{customerId}/cart")

@@ -1,8 +1,5 @@
 package io.beseda.customer.web;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.beseda.customer.storefront.IngestResult;
 import io.beseda.customer.storefront.StorefrontEventParser;
 import io.beseda.customer.storefront.StorefrontIngestion;
+import io.beseda.shared.Problems;
 import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,20 +34,14 @@ class EventsApiController {
     ResponseEntity<?> record(Actor actor, @RequestBody JsonNode body) {
         var events = body.path("events");
         if (!events.isArray()) {
-            return ResponseEntity.badRequest().body(problem("Send {\"events\": [ … ]}", "events", "must be an array"));
+            return ResponseEntity.badRequest().body(Problems.badField("Bad Request", "Send {\"events\": [ … ]}", "events", "must be an array"));
         }
         if (events.size() > StorefrontEventParser.MAX_BATCH) {
-            return ResponseEntity.badRequest().body(problem("A batch holds at most " + StorefrontEventParser.MAX_BATCH
-                    + " events; split it", "events", "has " + events.size() + " events"));
+            return ResponseEntity.badRequest().body(Problems.badField("Bad Request", "A batch holds at most "
+                    + StorefrontEventParser.MAX_BATCH + " events; split it", "events", "has " + events.size() + " events"));
         }
         IngestResult result = ingestion.ingest(actor.workspaceId(), parser.parse(events));
         return ResponseEntity.ok(result);
     }
 
-    private static org.springframework.http.ProblemDetail problem(String detail, String field, String message) {
-        var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Bad Request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
-    }
 }

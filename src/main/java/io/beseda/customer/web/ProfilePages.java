@@ -78,9 +78,8 @@ class ProfilePages {
     }
 
     TimelinePage timeline(WorkspaceId workspace, CustomerId customer, @Nullable Cursor after, Locale locale) {
-        var entries = after == null
-                ? history.timeline(workspace, customer, null, TIMELINE_PAGE + 1)
-                : history.timelineAfter(workspace, customer, after.before(), after.last(), TIMELINE_PAGE + 1);
+        var entries = history.timeline(workspace, customer,
+                after == null ? null : new CustomerHistory.Cursor(after.before(), after.last()), TIMELINE_PAGE + 1);
         var page = entries.subList(0, Math.min(entries.size(), TIMELINE_PAGE));
         var lines = page.stream().map(e -> new TimelineLine(e.eventId(), e.type(), e.custom(), texts.describe(e, locale),
                 e.occurredAt(), e.custom() ? details(e.properties()) : List.of())).toList();

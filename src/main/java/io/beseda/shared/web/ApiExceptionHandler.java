@@ -1,8 +1,6 @@
 package io.beseda.shared.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.beseda.shared.NotFoundException;
+import io.beseda.shared.Problems;
 import io.beseda.shared.RuleViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -41,12 +40,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
     }
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
-        var problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        var problem = Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage());
         problem.setProperty("code", e.code());
         return problem;
     }
@@ -54,16 +53,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         var type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        var problem = problem(HttpStatus.BAD_REQUEST, "Bad Request",
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "Bad Request",
                 "Parameter '" + e.getName() + "' must be a valid " + type + ".");
-        problem.setProperty("errors", List.of(fieldError(e.getName(), "must be a valid " + type)));
+        problem.setProperty("errors", List.of(Problems.fieldError(e.getName(), "must be a valid " + type)));
         return problem;
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in an API request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
                 "Something went wrong on our side. Nothing was changed by the failed part of the request.");
     }
 
@@ -71,11 +70,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> fieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                .map(f -> Problems.fieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
                 .toList();
         var detail = errors.stream().map(f -> "'" + f.get("field") + "' " + f.get("message"))
                 .collect(Collectors.joining("; "));
-        var problem = problem(HttpStatus.BAD_REQUEST, "Validation failed", detail);
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "Validation failed", detail);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -87,27 +86,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof StreamReadException json) {
             var where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
                     + ", column " + json.getLocation().getColumnNr();
-            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON" + where + ".");
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON" + where + ".");
         } else if (e.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             var field = mapping.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            problem = problem(HttpStatus.BAD_REQUEST, "Bad Request", "Field '" + field + "' has a value of the wrong type or format.");
-            problem.setProperty("errors", List.of(fieldError(field, "has a value of the wrong type or format")));
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", "Field '" + field + "' has a value of the wrong type or format.");
+            problem.setProperty("errors", List.of(Problems.fieldError(field, "has a value of the wrong type or format")));
         } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "Bad Request", "The request body is missing or cannot be read.");
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", "The request body is missing or cannot be read.");
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return problem;
-    }
 }
