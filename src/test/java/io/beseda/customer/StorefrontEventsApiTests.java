@@ -154,6 +154,29 @@ class StorefrontEventsApiTests {
         assertThat(customer.phoneValid()).isFalse();
     }
 
+    @Test
+    void theTimelinePagesThroughEventsAtTheSameInstantWithoutSkippingAny() {
+        var visitor = "v-" + UUID.randomUUID();
+        post("""
+                {"events": [
+                  {"id": "%1$s-a", "type": "search", "occurredAt": "2026-11-20T10:00:00Z", "customer": {"visitorId": "%1$s"}, "properties": {"query": "a"}},
+                  {"id": "%1$s-b", "type": "search", "occurredAt": "2026-11-20T10:00:00Z", "customer": {"visitorId": "%1$s"}, "properties": {"query": "b"}},
+                  {"id": "%1$s-c", "type": "search", "occurredAt": "2026-11-20T10:00:00Z", "customer": {"visitorId": "%1$s"}, "properties": {"query": "c"}}
+                ]}""".formatted(visitor), 200);
+        var id = customers.findBy(tenant.workspace().id(), Identity.of(IdentityKind.VISITOR, visitor)).orElseThrow();
+        var api = Http.api(port);
+
+        var first = json.readTree(api.call("GET", "/api/v1/customers/" + id + "/timeline?limit=2", tenant.apiKey(), null).body());
+        var last = first.get(1);
+        var second = json.readTree(api.call("GET", "/api/v1/customers/" + id + "/timeline?limit=2&before="
+                + last.get("occurredAt").asString() + "&last=" + last.get("eventId").asString(), tenant.apiKey(), null).body());
+
+        var seen = new ArrayList<String>();
+        first.forEach(e -> seen.add(e.get("eventId").asString()));
+        second.forEach(e -> seen.add(e.get("eventId").asString()));
+        assertThat(seen).containsExactlyInAnyOrder(visitor + "-a", visitor + "-b", visitor + "-c");
+    }
+
     private static java.util.List<String> fields(JsonNode rejected, int i) {
         var fields = new ArrayList<String>();
         rejected.get(i).get("errors").forEach(e -> fields.add(e.get("field").asString()));
