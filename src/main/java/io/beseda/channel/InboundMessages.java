@@ -2,20 +2,25 @@ package io.beseda.channel;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.beseda.consent.Channel;
 import io.beseda.consent.ConsentSource;
 import io.beseda.consent.Consents;
 import io.beseda.consent.SendPolicy;
 import io.beseda.consent.StopWords;
 import io.beseda.customer.Customers;
 import io.beseda.workspace.WorkspaceId;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,16 +51,33 @@ public class InboundMessages {
     }
 
     /** What a stored inbound message said, for the modules that show it. */
-    public record Stored(UUID id, io.beseda.consent.Channel channel, String sender, @org.jspecify.annotations.Nullable String text,
-                         java.time.Instant sentAt) {
+    public record Stored(UUID id, Channel channel, @Nullable UUID accountId, String sender, @Nullable String senderName,
+                         @Nullable String text, List<Attachment> attachments, @Nullable String buttonPayload,
+                         InboundMessage.@Nullable Location location, InboundMessage.@Nullable Contact contact, Instant sentAt) {
     }
 
     public Optional<Stored> find(WorkspaceId workspace, UUID id) {
-        return jdbc.sql("select id, channel, sender, text, sent_at from inbound_message where workspace_id = ? and id = ?")
+        return jdbc.sql("select * from inbound_message where workspace_id = ? and id = ?")
                 .params(workspace.value(), id)
-                .query((row, n) -> new Stored(row.getObject("id", UUID.class), io.beseda.consent.Channel.valueOf(row.getString("channel")),
-                        row.getString("sender"), row.getString("text"), row.getTimestamp("sent_at").toInstant()))
+                .query((row, n) -> new Stored(row.getObject("id", UUID.class), Channel.valueOf(row.getString("channel")),
+                        row.getObject("account_id", UUID.class), row.getString("sender"), row.getString("sender_name"),
+                        row.getString("text"), json.readValue(row.getString("attachments"), ATTACHMENTS),
+                        row.getString("button_payload"), readOrNull(row.getString("location"), InboundMessage.Location.class),
+                        readOrNull(row.getString("contact"), InboundMessage.Contact.class), row.getTimestamp("sent_at").toInstant()))
                 .optional();
+    }
+
+    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
+    };
+
+    private <T> @Nullable T readOrNull(@Nullable String value, Class<T> type) {
+        return value == null ? null : json.readValue(value, type);
+    }
+
+    /** Stores a message that came without a known account (the sandbox phone, tests). */
+    @Transactional
+    public Optional<UUID> receive(WorkspaceId workspace, InboundMessage message) {
+        return receive(workspace, null, message);
     }
 
     /**
@@ -63,21 +85,23 @@ public class InboundMessages {
      * was erased (their identities must not bring a profile back).
      */
     @Transactional
-    public Optional<UUID> receive(WorkspaceId workspace, InboundMessage message) {
-        var customer = customers.resolve(workspace, java.util.List.of(message.sender()), message.sentAt());
+    public Optional<UUID> receive(WorkspaceId workspace, @Nullable UUID accountId, InboundMessage message) {
+        var customer = customers.resolve(workspace, List.of(message.sender()), message.sentAt());
         if (customer.isEmpty()) {
             return Optional.empty();
         }
         var id = jdbc.sql("""
                 insert into inbound_message (id, workspace_id, channel, provider_message_id, customer_id, sender, sender_name,
-                    text, attachments, button_payload, sent_at, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                    text, attachments, button_payload, sent_at, received_at, account_id, location, contact)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                 on conflict (workspace_id, channel, provider_message_id) do nothing
                 returning id""")
                 .params(UUID.randomUUID(), workspace.value(), message.channel().name(), message.providerMessageId(),
                         customer.get().value(), message.sender().value(), message.senderName(), message.text(),
                         json.writeValueAsString(message.attachments()), message.buttonPayload(),
-                        Timestamp.from(message.sentAt()), Timestamp.from(clock.instant()))
+                        Timestamp.from(message.sentAt()), Timestamp.from(clock.instant()), accountId,
+                        message.location() == null ? null : json.writeValueAsString(message.location()),
+                        message.contact() == null ? null : json.writeValueAsString(message.contact()))
                 .query(UUID.class).optional();
         if (id.isEmpty()) {
             return Optional.empty();
@@ -86,7 +110,7 @@ public class InboundMessages {
         if (message.text() != null && StopWords.isStop(message.text())) {
             consents.stop(workspace, customer.get(), message.channel(), message.sender().value(), ConsentSource.STOP);
         }
-        events.publishEvent(new InboundMessageReceived(workspace, id.get(), customer.get(), message.channel()));
+        events.publishEvent(new InboundMessageReceived(workspace, id.get(), customer.get(), message.channel(), accountId));
         return id;
     }
 }

@@ -1,6 +1,7 @@
 package io.beseda.channel;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +16,24 @@ import io.beseda.customer.CustomerId;
  * @param idempotencyKey the sender's key: queuing the same key twice queues one message
  * @param template       a provider-approved template (WhatsApp outside its 24-hour window)
  * @param deadline       how long to keep trying before the message is marked failed
+ * @param quickReplies   buttons under the message (a CSAT scale, "Позвать оператора")
+ * @param attachments    files sent with it (kept by {@link Attachments})
  */
 public record OutboundMessage(CustomerId customer, Channel channel, MessageCategory category, String body,
-                              @Nullable String address, String idempotencyKey, boolean template, Duration deadline) {
+                              @Nullable String address, String idempotencyKey, boolean template, Duration deadline,
+                              List<QuickReply> quickReplies, List<Attachment> attachments) {
+
+    public OutboundMessage(CustomerId customer, Channel channel, MessageCategory category, String body,
+                           @Nullable String address, String idempotencyKey, boolean template, Duration deadline) {
+        this(customer, channel, category, body, address, idempotencyKey, template, deadline, List.of(), List.of());
+    }
 
     public OutboundMessage {
+        quickReplies = List.copyOf(quickReplies);
+        attachments = List.copyOf(attachments);
+        if (quickReplies.size() > 10) {
+            throw new IllegalArgumentException("A message carries at most 10 quick replies");
+        }
         if (body.isBlank()) {
             throw new IllegalArgumentException("An outbound message needs a body");
         }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.beseda.customer.Customers;
 import io.beseda.workspace.WorkspaceId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where every outbound message starts. Queuing is idempotent by the sender's key, durable (the row is
@@ -29,9 +30,11 @@ public class Outbox {
     private final Customers customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
 
-    Outbox(JdbcClient jdbc, Customers customers, ApplicationEventPublisher events, Clock clock) {
+    Outbox(JdbcClient jdbc, Customers customers, ApplicationEventPublisher events, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.customers = customers;
         this.events = events;
         this.clock = clock;
@@ -44,14 +47,15 @@ public class Outbox {
         var now = clock.instant();
         var inserted = jdbc.sql("""
                 insert into outbound_message (id, workspace_id, idempotency_key, customer_id, channel, category, address, body,
-                    template, status, next_attempt_at, deadline, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)
+                    template, status, next_attempt_at, deadline, created_at, updated_at, quick_replies, attachments)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                 on conflict (workspace_id, idempotency_key) do nothing
                 returning id""")
                 .params(UUID.randomUUID(), workspace.value(), message.idempotencyKey(), customer.id().value(),
                         message.channel().name(), message.category().name(), message.address(), message.body(),
                         message.template(), Timestamp.from(now), Timestamp.from(now.plus(message.deadline())),
-                        Timestamp.from(now), Timestamp.from(now))
+                        Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(message.quickReplies()),
+                        json.writeValueAsString(message.attachments()))
                 .query(UUID.class).optional();
         if (inserted.isPresent()) {
             var id = new MessageId(inserted.get());

@@ -24,6 +24,7 @@ import io.beseda.consent.MessageCategory;
 import io.beseda.consent.SendDecision;
 import io.beseda.consent.SendPolicy;
 import io.beseda.consent.SendRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends what is due. Each pass claims a batch with {@code for update skip locked} (so nodes share the
@@ -48,10 +49,13 @@ public class Dispatcher {
     private final RateLimits rateLimits;
     private final MessageUpdates updates;
     private final Clock clock;
+    private final JsonMapper json;
 
     Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, SendPolicy policy, ChannelAccounts accounts,
-               List<ChannelConnectorFactory> factories, RateLimits rateLimits, MessageUpdates updates, Clock clock) {
+               List<ChannelConnectorFactory> factories, RateLimits rateLimits, MessageUpdates updates, Clock clock,
+               JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.transactions = transactions;
         this.policy = policy;
         this.accounts = accounts;
@@ -77,7 +81,7 @@ public class Dispatcher {
                              order by next_attempt_at limit ? for update skip locked)
                 returning *""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), Timestamp.from(now), BATCH)
-                .query((row, n) -> Claimed.of(row)).list());
+                .query((row, n) -> Claimed.of(row, json)).list());
     }
 
     private void dispatch(Claimed message) {
@@ -119,8 +123,8 @@ public class Dispatcher {
             updates.retryAt(message, clock.instant().plus(wait), false, null);
             return;
         }
-        var result = call(connector, new Delivery(message.workspace(), message.id(), account.get(), message.address(),
-                message.body(), message.template()));
+        var result = call(connector, new Delivery(message.workspace(), message.id(), account.get(), message.customer(),
+                message.address(), message.body(), message.template(), message.quickReplies(), message.attachments()));
         switch (result) {
             case SendResult.Sent sent -> {
                 updates.sent(message, account.get().id(), sent.providerMessageId());

@@ -9,6 +9,7 @@ import io.beseda.channel.ChannelAccount;
 import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.ChannelConnectorFactory;
 import io.beseda.channel.SendResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A provider for every channel that delivers into {@code sandbox_message}, where the sandbox phone reads it. */
 @Component
@@ -17,9 +18,11 @@ class SandboxConnectorFactory implements ChannelConnectorFactory {
     static final String PROVIDER = "sandbox";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    SandboxConnectorFactory(JdbcClient jdbc) {
+    SandboxConnectorFactory(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -32,10 +35,12 @@ class SandboxConnectorFactory implements ChannelConnectorFactory {
         return delivery -> {
             var id = UUID.randomUUID();
             jdbc.sql("""
-                    insert into sandbox_message (id, workspace_id, message_id, channel, address, body) values (?, ?, ?, ?, ?, ?)
+                    insert into sandbox_message (id, workspace_id, message_id, channel, address, body, quick_replies, attachments)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                     on conflict (workspace_id, message_id) do nothing""")
                     .params(id, delivery.workspaceId().value(), delivery.messageId().value(), account.channel().name(),
-                            delivery.address(), delivery.body())
+                            delivery.address(), delivery.body(), json.writeValueAsString(delivery.quickReplies()),
+                            json.writeValueAsString(delivery.attachments()))
                     .update();
             return new SendResult.Sent("sandbox-" + delivery.messageId());
         };

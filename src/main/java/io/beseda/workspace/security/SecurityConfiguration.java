@@ -37,7 +37,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
             "/api/docs", "/api/docs/**", "/api/swagger-ui/**",
             // the storefront tracker: its script, the endpoint it posts to (authorised by the token in the
             // path), and the demo shop page that uses it
-            "/static/**", "/t/**", "/demo/**",
+            "/static/**", "/t/**", "/demo/**", "/files/**",
             // unsubscribe links in messages (authorised by their signature)
             "/u/**"
     };
