@@ -45,6 +45,7 @@ import io.beseda.workspace.Role;
 import io.beseda.workspace.Users;
 import io.beseda.workspace.apikey.ApiKeys;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -86,32 +87,33 @@ class WorkspaceIsolationSweepTests {
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
      * workspace itself: the tracker's public token (TrackerEndpointTests checks an unknown token finds
-     * nothing) and signed unsubscribe links (UnsubscribeLinkTests covers forged ones).
+     * nothing), signed unsubscribe links (UnsubscribeLinkTests covers forged ones) and file links
+     * (AttachmentsTests covers forged tokens).
      */
-    private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}");
+    private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
+            "GET /files/{fileId}/{token}");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
-    private static final Map<String, String> API_BODIES = Map.of(
-            "PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}",
-            "PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}",
-            "POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}",
-            "POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}",
-            "PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}",
-            "POST /api/v1/customers/{customerId}/consents",
-            "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}",
-            "POST /api/v1/conversations/{conversationId}/replies", "{\"text\":\"Чужой ответ\"}",
-            "POST /api/v1/conversations/{conversationId}/notes", "{\"text\":\"Чужая заметка\"}",
-            "POST /api/v1/conversations/{conversationId}/status", "{\"status\":\"RESOLVED\"}");
-    private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.of(
-            "POST /settings/users/{userId}/role", Map.of("role", "ANALYST"),
-            "POST /settings/users/{userId}/enabled", Map.of("enabled", "false"),
-            "POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep"),
-            "POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}"),
-            "POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}"),
-            "POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань"),
-            "POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ"),
-            "POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка"),
-            "POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED"));
+    private static final Map<String, String> API_BODIES = Map.ofEntries(
+            entry("PATCH /api/v1/users/{userId}", "{\"role\":\"ANALYST\",\"enabled\":false}"),
+            entry("PATCH /api/v1/customers/{customerId}", "{\"name\":\"Чужой\"}"),
+            entry("POST /api/v1/customers/{customerId}/data-requests", "{\"kind\":\"ERASURE\"}"),
+            entry("POST /api/v1/data-requests/{requestId}/reject", "{\"reason\":\"sweep\"}"),
+            entry("PUT /api/v1/segments/{segmentId}", "{\"name\":\"Чужой сегмент\",\"rule\":{\"lastSeen\":{\"days\":7}}}"),
+            entry("POST /api/v1/customers/{customerId}/consents", "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}"),
+            entry("POST /api/v1/conversations/{conversationId}/replies", "{\"text\":\"Чужой ответ\"}"),
+            entry("POST /api/v1/conversations/{conversationId}/notes", "{\"text\":\"Чужая заметка\"}"),
+            entry("POST /api/v1/conversations/{conversationId}/status", "{\"status\":\"RESOLVED\"}"));
+    private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
+            entry("POST /settings/users/{userId}/role", Map.of("role", "ANALYST")),
+            entry("POST /settings/users/{userId}/enabled", Map.of("enabled", "false")),
+            entry("POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep")),
+            entry("POST /customers/segments/{segmentId}", Map.of("name", "Чужой сегмент", "rule", "{\"lastSeen\":{\"days\":7}}")),
+            entry("POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}")),
+            entry("POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань")),
+            entry("POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ")),
+            entry("POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка")),
+            entry("POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED")));
 
     @LocalServerPort
     int port;
@@ -184,16 +186,16 @@ class WorkspaceIsolationSweepTests {
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         var system = Actor.system(b.workspace().id(), "sweep");
-        return Map.of(
-                "userId", b.owner().id().toString(),
-                "keyId", keys.list(b.workspace().id()).getFirst().id().toString(),
-                "customerId", customerOfB.toString(),
-                "suppressionId", suppressionOfB.id().toString(),
-                "segmentId", segmentOfB,
-                "requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString(),
-                "conversationId", conversationOfB().toString(),
-                "messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
-                        "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString());
+        return Map.ofEntries(
+            entry("userId", b.owner().id().toString()),
+            entry("keyId", keys.list(b.workspace().id()).getFirst().id().toString()),
+            entry("customerId", customerOfB.toString()),
+            entry("suppressionId", suppressionOfB.id().toString()),
+            entry("segmentId", segmentOfB),
+            entry("requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString()),
+            entry("conversationId", conversationOfB().toString()),
+            entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
+                        "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
 
     @Test
