@@ -37,9 +37,11 @@ public class Conversations {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inboxes inboxes;
 
-    Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+    Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, Inboxes inboxes) {
         this.jdbc = jdbc;
+        this.inboxes = inboxes;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -64,17 +66,19 @@ public class Conversations {
 
     /** Appends what the customer wrote; a message heard twice is appended once. */
     @Transactional
-    public void customerWrote(WorkspaceId workspace, CustomerId customer, UUID inboundMessageId, Channel channel,
-                              String address, String text, Instant at) {
+    public void customerWrote(WorkspaceId workspace, CustomerId customer, @Nullable UUID account, UUID inboundMessageId,
+                              Channel channel, String address, String text, Instant at) {
+        var inbox = inboxes.forAccount(workspace, account);
         var conversation = jdbc.sql("""
-                insert into conversation (id, workspace_id, customer_id, status, last_channel, last_address, last_message_at, created_at)
-                values (?, ?, ?, 'OPEN', ?, ?, ?, ?)
-                on conflict (workspace_id, customer_id) do update
+                insert into conversation (id, workspace_id, customer_id, inbox_id, status, last_channel, last_address, last_message_at, created_at)
+                values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
+                on conflict (workspace_id, customer_id, inbox_id) do update
                 set status = case when conversation.status = 'RESOLVED' then 'OPEN' else conversation.status end,
                     last_channel = excluded.last_channel, last_address = excluded.last_address,
                     last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
                 returning id""")
-                .params(UUID.randomUUID(), workspace.value(), customer.value(), channel.name(), address, Timestamp.from(at), Timestamp.from(clock.instant()))
+                .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox, channel.name(), address, Timestamp.from(at),
+                        Timestamp.from(clock.instant()))
                 .query(UUID.class).single();
         var id = UUID.randomUUID();
         var inserted = jdbc.sql("""
@@ -111,6 +115,7 @@ public class Conversations {
         get(actor.workspaceId(), conversationId);
         jdbc.sql("update conversation set status = ? where workspace_id = ? and id = ?")
                 .params(status.name(), actor.workspaceId().value(), conversationId).update();
+        events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
         return get(actor.workspaceId(), conversationId);
     }
 
@@ -129,10 +134,20 @@ public class Conversations {
                 text, actor.name(), outbound, now);
     }
 
-    private static Conversation map(ResultSet row, int n) throws SQLException {
+    static Conversation map(ResultSet row, int n) throws SQLException {
         return new Conversation(row.getObject("id", UUID.class), new CustomerId(row.getObject("customer_id", UUID.class)),
-                ConversationStatus.valueOf(row.getString("status")), Channel.valueOf(row.getString("last_channel")),
-                row.getString("last_address"), row.getTimestamp("last_message_at").toInstant(), row.getTimestamp("created_at").toInstant());
+                row.getObject("inbox_id", UUID.class), ConversationStatus.valueOf(row.getString("status")),
+                Channel.valueOf(row.getString("last_channel")), row.getString("last_address"),
+                row.getTimestamp("last_message_at").toInstant(), row.getTimestamp("created_at").toInstant(),
+                row.getObject("team_id", UUID.class), row.getObject("assignee_id", UUID.class),
+                Priority.valueOf(row.getString("priority")), List.of((String[]) row.getArray("labels").getArray()),
+                instant(row, "snoozed_until"), instant(row, "waiting_since"), instant(row, "response_due_at"),
+                instant(row, "sla_breached_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+        var value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static ConversationMessage mapMessage(ResultSet row, int n) throws SQLException {

@@ -21,7 +21,7 @@ class InboundToConversation {
     @ApplicationModuleListener
     void on(InboundMessageReceived received) {
         inbound.find(received.workspaceId(), received.messageId()).ifPresent(message -> conversations.customerWrote(
-                received.workspaceId(), received.customer(), message.id(), message.channel(), message.sender(),
+                received.workspaceId(), received.customer(), received.accountId(), message.id(), message.channel(), message.sender(),
                 message.text() == null ? "" : message.text(), message.sentAt()));
     }
 }
