@@ -15,25 +15,60 @@ import io.beseda.workspace.WorkspaceId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The provider accounts each workspace has configured, per channel. */
+/**
+ * The provider accounts each workspace has configured, per channel. Settings are checked against the
+ * provider's typed record when saved, and its {@link Secret} fields are kept encrypted (Tink, key outside
+ * the database); {@link ChannelAccount#settings()} holds them decrypted for the connector only.
+ */
 @Service
 public class ChannelAccounts {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SettingsCodec codec;
 
-    ChannelAccounts(JdbcClient jdbc, JsonMapper json) {
+    ChannelAccounts(JdbcClient jdbc, JsonMapper json, SettingsCodec codec) {
         this.jdbc = jdbc;
         this.json = json;
+        this.codec = codec;
     }
 
+    /** @throws io.beseda.shared.RuleViolationException when the settings do not fit the provider's record */
     public ChannelAccount add(WorkspaceId workspace, Channel channel, String provider, String name,
                               Map<String, Object> settings, int ratePerSecond) {
         var id = UUID.randomUUID();
         jdbc.sql("insert into channel_account (id, workspace_id, channel, provider, name, settings, rate_per_second) values (?, ?, ?, ?, ?, ?::jsonb, ?)")
-                .params(id, workspace.value(), channel.name(), provider, name, json.writeValueAsString(settings), ratePerSecond)
+                .params(id, workspace.value(), channel.name(), provider, name,
+                        json.writeValueAsString(codec.seal(id, provider, settings)), ratePerSecond)
                 .update();
         return find(workspace, id).orElseThrow();
+    }
+
+    /** Replaces an account's settings (checked and sealed as on {@link #add}). */
+    public ChannelAccount updateSettings(WorkspaceId workspace, UUID id, Map<String, Object> settings) {
+        var account = find(workspace, id).orElseThrow(() -> new io.beseda.shared.NotFoundException("Channel account", id));
+        jdbc.sql("update channel_account set settings = ?::jsonb where workspace_id = ? and id = ?")
+                .params(json.writeValueAsString(codec.seal(id, account.provider(), settings)), workspace.value(), id).update();
+        return find(workspace, id).orElseThrow();
+    }
+
+    /** The account's settings as its provider's typed record. */
+    public <T extends Record> T settings(ChannelAccount account, Class<T> type) {
+        return json.convertValue(account.settings(), type);
+    }
+
+    /** The account's settings with secrets masked, for pages and API answers. */
+    public Map<String, Object> redactedSettings(ChannelAccount account) {
+        return codec.redact(account.provider(), account.settings());
+    }
+
+    /**
+     * The account a provider's webhook names in its URL, whatever the workspace: the caller must verify
+     * the provider's signature with the account's secret before trusting anything in the request.
+     */
+    public Optional<ChannelAccount> forWebhook(UUID id, String provider) {
+        return jdbc.sql("select * from channel_account where id = ? and provider = ? and enabled").params(id, provider)
+                .query(this::map).optional();
     }
 
     public Optional<ChannelAccount> find(WorkspaceId workspace, UUID id) {
@@ -55,7 +90,7 @@ public class ChannelAccounts {
     private ChannelAccount map(ResultSet row, int n) throws SQLException {
         return new ChannelAccount(row.getObject("id", UUID.class), new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                 Channel.valueOf(row.getString("channel")), row.getString("provider"), row.getString("name"),
-                json.readValue(row.getString("settings"), new TypeReference<Map<String, Object>>() {
-                }), row.getInt("rate_per_second"));
+                codec.open(row.getObject("id", UUID.class), json.readValue(row.getString("settings"), new TypeReference<Map<String, Object>>() {
+                })), row.getInt("rate_per_second"));
     }
 }

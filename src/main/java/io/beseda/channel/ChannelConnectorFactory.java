@@ -8,5 +8,13 @@ public interface ChannelConnectorFactory {
 
     String provider();
 
+    /**
+     * The typed settings record of an account with this provider; its {@link Secret} components are
+     * stored encrypted, and an account whose settings do not bind to it (or fail its validation) is refused.
+     */
+    default Class<? extends Record> settingsType() {
+        return NoSettings.class;
+    }
+
     ChannelConnector create(ChannelAccount account);
 }

@@ -87,11 +87,12 @@ class WorkspaceIsolationSweepTests {
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
      * workspace itself: the tracker's public token (TrackerEndpointTests checks an unknown token finds
-     * nothing), signed unsubscribe links (UnsubscribeLinkTests covers forged ones) and file links
-     * (AttachmentsTests covers forged tokens).
+     * nothing), signed unsubscribe links (UnsubscribeLinkTests covers forged ones), file links
+     * (AttachmentsTests covers forged tokens) and providers' webhooks, authorised by the provider's signature
+     * with the account's secret (every connector's ConnectorConformance run covers forged ones).
      */
     private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
-            "GET /files/{fileId}/{token}");
+            "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}");
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.ofEntries(

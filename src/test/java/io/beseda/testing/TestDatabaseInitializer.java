@@ -13,6 +13,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "beseda.db.url=" + TestDatabase.url("beseda"),
                 "beseda.db.user=postgres",
                 "beseda.db.password=",
+                // one master key for the whole run, outside the work tree's data folder
+                "beseda.secrets.key-file=target/test-master-key.json",
                 // Tests drive the outbound dispatcher themselves, so what it does happens when they say.
                 "beseda.channel.scheduled-dispatch=false").applyTo(context);
     }

@@ -31,6 +31,11 @@ class SandboxConnectorFactory implements ChannelConnectorFactory {
     }
 
     @Override
+    public Class<? extends Record> settingsType() {
+        return SandboxSettings.class;
+    }
+
+    @Override
     public ChannelConnector create(ChannelAccount account) {
         return delivery -> {
             var id = UUID.randomUUID();

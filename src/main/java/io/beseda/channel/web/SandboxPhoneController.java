@@ -3,7 +3,6 @@ package io.beseda.channel.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.beseda.channel.InboundMessage;
 import io.beseda.channel.InboundMessages;
+import io.beseda.channel.SenderKinds;
 import io.beseda.consent.Channel;
 import io.beseda.customer.Identity;
-import io.beseda.customer.IdentityKind;
 
 import io.beseda.workspace.Actor;
 
@@ -44,22 +43,17 @@ class SandboxPhoneController {
     @PostMapping("/sandbox/reply")
     String reply(Actor actor, @RequestParam Channel channel, @RequestParam String address, @RequestParam String text,
                  RedirectAttributes redirect) {
-        var kind = SENDERS.get(channel);
-        if (kind == null || address.isBlank() || text.isBlank() || text.length() > 4096) {
+        if (!SenderKinds.canWriteFrom(channel) || address.isBlank() || text.isBlank() || text.length() > 4096) {
             redirect.addFlashAttribute("error", "sandbox.reply.invalid");
             return "redirect:/sandbox";
         }
         inbound.receive(actor.workspaceId(), new InboundMessage(channel, "sandbox-" + UUID.randomUUID(),
-                Identity.of(kind, address), null, text.strip(), List.of(), null, clock.instant()));
+                Identity.of(SenderKinds.kindOf(channel), address), null, text.strip(), List.of(), null, clock.instant()));
         redirect.addFlashAttribute("notice", "sandbox.reply.received");
         redirect.addFlashAttribute("noticeArg", address);
         return "redirect:/sandbox";
     }
 
-    private static final Map<Channel, IdentityKind> SENDERS = Map.of(
-            Channel.SMS, IdentityKind.PHONE, Channel.EMAIL, IdentityKind.EMAIL, Channel.TELEGRAM, IdentityKind.TELEGRAM,
-            Channel.WHATSAPP, IdentityKind.WHATSAPP, Channel.VIBER, IdentityKind.VIBER, Channel.VK, IdentityKind.VK,
-            Channel.MAX, IdentityKind.MAX, Channel.WEBCHAT, IdentityKind.VISITOR);
 
     @GetMapping("/sandbox")
     String phone(Actor actor, Model model) {
@@ -72,7 +66,7 @@ class SandboxPhoneController {
                         row.getTimestamp("created_at").toInstant(), row.getString("customer_id")))
                 .list();
         model.addAttribute("messages", messages);
-        model.addAttribute("channels", SENDERS.keySet().stream().sorted().toList());
+        model.addAttribute("channels", java.util.Arrays.stream(Channel.values()).filter(SenderKinds::canWriteFrom).toList());
         return "channel/sandbox";
     }
 }

@@ -39,7 +39,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             // path), and the demo shop page that uses it
             "/static/**", "/t/**", "/demo/**", "/files/**",
             // unsubscribe links in messages (authorised by their signature)
-            "/u/**"
+            "/u/**",
+            // providers' webhooks (authorised by each provider's signature)
+            "/webhooks/**"
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -75,7 +77,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole("OWNER", "ADMIN", "OPERATOR")
                         .anyRequest().authenticated())
                 // Tracker batches come from shops' pages on other origins, with no session to forge.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**", "/webhooks/**"))
                 .authenticationProvider(new ConsoleAuthenticationProvider(users, passwords, throttle, clock))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")

@@ -1,0 +1,5 @@
+package io.beseda.channel;
+
+/** The settings of a provider that needs none. */
+public record NoSettings() {
+}
