@@ -2,6 +2,7 @@ package io.beseda.channel.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,59 +15,92 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.beseda.channel.Attachment;
 import io.beseda.channel.InboundMessage;
 import io.beseda.channel.InboundMessages;
+import io.beseda.channel.MessageStatus;
+import io.beseda.channel.QuickReply;
+import io.beseda.channel.Receipts;
 import io.beseda.channel.SenderKinds;
 import io.beseda.consent.Channel;
 import io.beseda.customer.Identity;
-
 import io.beseda.workspace.Actor;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The sandbox phone: what customers would have received through the workspace's sandbox accounts. */
+/**
+ * The sandbox phone: what customers would have received through the workspace's sandbox accounts —
+ * text, files and buttons — and a way to answer as that customer, press a button, or read the message
+ * (which sends the read receipt a messenger would).
+ */
 @Controller
 class SandboxPhoneController {
 
-    record Received(String channel, @Nullable String address, String body, Instant at, String customer) {
+    record Received(String providerMessageId, String channel, @Nullable String address, String body, Instant at, String customer,
+                    String status, List<QuickReply> quickReplies, List<Attachment> attachments) {
+
+        public boolean canAnswer() {
+            return address != null && SenderKinds.canWriteFrom(Channel.valueOf(channel));
+        }
     }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final InboundMessages inbound;
+    private final Receipts receipts;
     private final Clock clock;
 
-    SandboxPhoneController(JdbcClient jdbc, InboundMessages inbound, Clock clock) {
+    SandboxPhoneController(JdbcClient jdbc, JsonMapper json, InboundMessages inbound, Receipts receipts, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
         this.inbound = inbound;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
-    /** Writes as the customer would: the message comes in exactly as a provider's webhook would bring it. */
+    /** Writes (or presses a button) as the customer would: the message comes in as a provider's webhook would bring it. */
     @PostMapping("/sandbox/reply")
     String reply(Actor actor, @RequestParam Channel channel, @RequestParam String address, @RequestParam String text,
-                 RedirectAttributes redirect) {
-        if (!SenderKinds.canWriteFrom(channel) || address.isBlank() || text.isBlank() || text.length() > 4096) {
+                 @RequestParam(required = false) @Nullable String button, RedirectAttributes redirect) {
+        if (!SenderKinds.canWriteFrom(channel) || address.isBlank() || text.isBlank() || text.length() > 4096
+                || (button != null && button.length() > 256)) {
             redirect.addFlashAttribute("error", "sandbox.reply.invalid");
             return "redirect:/sandbox";
         }
         inbound.receive(actor.workspaceId(), new InboundMessage(channel, "sandbox-" + UUID.randomUUID(),
-                Identity.of(SenderKinds.kindOf(channel), address), null, text.strip(), List.of(), null, clock.instant()));
+                Identity.of(SenderKinds.kindOf(channel), address), null, text.strip(), List.of(),
+                button == null || button.isBlank() ? null : button, clock.instant()));
         redirect.addFlashAttribute("notice", "sandbox.reply.received");
         redirect.addFlashAttribute("noticeArg", address);
         return "redirect:/sandbox";
     }
 
+    /** The customer opened the message: the read receipt a messenger would send. */
+    @PostMapping("/sandbox/read")
+    String read(Actor actor, @RequestParam String providerMessageId, RedirectAttributes redirect) {
+        receipts.record(actor.workspaceId(), providerMessageId, MessageStatus.DELIVERED);
+        receipts.record(actor.workspaceId(), providerMessageId, MessageStatus.READ);
+        redirect.addFlashAttribute("notice", "sandbox.read.done");
+        redirect.addFlashAttribute("noticeArg", "");
+        return "redirect:/sandbox";
+    }
 
     @GetMapping("/sandbox")
     String phone(Actor actor, Model model) {
         List<Received> messages = jdbc.sql("""
-                select s.channel, s.address, s.body, s.created_at, m.customer_id from sandbox_message s
-                join outbound_message m on m.workspace_id = s.workspace_id and m.id = s.message_id
+                select m.provider_message_id, s.channel, s.address, s.body, s.created_at, m.customer_id, m.status,
+                       s.quick_replies, s.attachments
+                from sandbox_message s join outbound_message m on m.workspace_id = s.workspace_id and m.id = s.message_id
                 where s.workspace_id = ? order by s.created_at desc limit 200""")
                 .param(actor.workspaceId().value())
-                .query((row, n) -> new Received(row.getString("channel"), row.getString("address"), row.getString("body"),
-                        row.getTimestamp("created_at").toInstant(), row.getString("customer_id")))
+                .query((row, n) -> new Received(row.getString("provider_message_id"), row.getString("channel"), row.getString("address"),
+                        row.getString("body"), row.getTimestamp("created_at").toInstant(), row.getString("customer_id"),
+                        row.getString("status"), json.readValue(row.getString("quick_replies"), new TypeReference<List<QuickReply>>() {
+                        }), json.readValue(row.getString("attachments"), new TypeReference<List<Attachment>>() {
+                        })))
                 .list();
         model.addAttribute("messages", messages);
-        model.addAttribute("channels", java.util.Arrays.stream(Channel.values()).filter(SenderKinds::canWriteFrom).toList());
+        model.addAttribute("channels", Arrays.stream(Channel.values()).filter(SenderKinds::canWriteFrom).toList());
         return "channel/sandbox";
     }
 }

@@ -1,0 +1,75 @@
+package io.beseda.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.beseda.channel.dispatch.Dispatcher;
+import io.beseda.consent.Channel;
+import io.beseda.consent.MessageCategory;
+import io.beseda.customer.Customers;
+import io.beseda.customer.Identity;
+import io.beseda.customer.IdentityKind;
+import io.beseda.testing.BesedaTest;
+import io.beseda.testing.Http;
+import io.beseda.testing.TestWorkspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BesedaTest
+class SandboxPhoneTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    ChannelAccounts accounts;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theCustomerSeesButtonsPressesOneAndReadsTheMessage() {
+        var tenant = workspaces.create("Песочница-телефон");
+        var ws = tenant.workspace().id();
+        var address = "tg-" + UUID.randomUUID();
+        var customer = customers.resolve(ws, List.of(Identity.of(IdentityKind.TELEGRAM, address)), Instant.now()).orElseThrow();
+        accounts.add(ws, Channel.TELEGRAM, "sandbox", "Песочница", Map.of(), 10);
+        var id = outbox.queue(ws, new OutboundMessage(customer, Channel.TELEGRAM, MessageCategory.SERVICE,
+                "Оцените <b>нас</b>", address, "sandbox-phone-1", false, Duration.ofHours(1),
+                List.of(new QuickReply("5 — отлично", "csat:x:5")), List.of()));
+        dispatcher.dispatchDue();
+        var console = Http.console(port);
+        console.signIn(tenant.owner().email(), TestWorkspaces.PASSWORD);
+
+        var page = console.get("/sandbox").body();
+        assertThat(page).contains("Оцените &lt;b&gt;нас&lt;/b&gt;").doesNotContain("<b>нас</b>").contains("5 — отлично");
+
+        console.submit("/sandbox", "/sandbox/reply", Map.of("channel", "TELEGRAM", "address", address, "text", "5 — отлично",
+                "button", "csat:x:5"));
+        assertThat(jdbc.sql("select button_payload from inbound_message where workspace_id = ?").param(ws.value())
+                .query(String.class).single()).isEqualTo("csat:x:5");
+
+        console.submit("/sandbox", "/sandbox/read", Map.of("providerMessageId", outbox.find(ws, id).orElseThrow().providerMessageId()));
+        assertThat(outbox.find(ws, id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+    }
+}
