@@ -36,6 +36,19 @@ public class ChannelAccounts {
         return find(workspace, id).orElseThrow();
     }
 
+    /** Renames the account and replaces its settings; empty when this workspace has no such account. */
+    public Optional<ChannelAccount> update(WorkspaceId workspace, UUID id, String name, Map<String, Object> settings) {
+        var changed = jdbc.sql("update channel_account set name = ?, settings = ?::jsonb where workspace_id = ? and id = ?")
+                .params(name, json.writeValueAsString(settings), workspace.value(), id).update();
+        return changed == 1 ? find(workspace, id) : Optional.empty();
+    }
+
+    /** Takes the account out of use (or back): a disabled account sends nothing and receives nothing. */
+    public boolean setEnabled(WorkspaceId workspace, UUID id, boolean enabled) {
+        return jdbc.sql("update channel_account set enabled = ? where workspace_id = ? and id = ?")
+                .params(enabled, workspace.value(), id).update() == 1;
+    }
+
     public Optional<ChannelAccount> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from channel_account where workspace_id = ? and id = ?").params(workspace.value(), id)
                 .query(this::map).optional();
