@@ -69,6 +69,23 @@
         (children || []).forEach(function (c) { if (c) node.appendChild(c); });
         return node;
     }
+    function icon(path) {
+        var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+        svg.setAttribute("viewBox", "0 0 24 24");
+        svg.setAttribute("width", "22");
+        svg.setAttribute("height", "22");
+        svg.setAttribute("aria-hidden", "true");
+        var shape = document.createElementNS("http://www.w3.org/2000/svg", "path");
+        shape.setAttribute("d", path);
+        shape.setAttribute("fill", "currentColor");
+        svg.appendChild(shape);
+        return svg;
+    }
+    var ICONS = {
+        chat: "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z",
+        clip: "M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z",
+        send: "M2 21l21-9L2 3v7l15 2-15 2z"
+    };
     var host = el("div", {"data-beseda-chat": ""});
     var root = host.attachShadow ? host.attachShadow({mode: "open"}) : host;
     var ui = {};
@@ -83,22 +100,22 @@
     ui.consentText = el("span", {"class": "bc-consent-text"});
     ui.consent = el("label", {"class": "bc-consent", hidden: true}, [ui.consentBox, ui.consentText]);
     ui.file = el("input", {type: "file", accept: PHOTO_TYPES.join(","), "class": "bc-file", hidden: true, "aria-label": T.attach});
-    ui.attach = el("button", {type: "button", "class": "bc-attach", "aria-label": T.attach, title: T.attach, text: "📎"});
+    ui.attach = el("button", {type: "button", "class": "bc-attach", "aria-label": T.attach, title: T.attach}, [icon(ICONS.clip)]);
     ui.input = el("textarea", {"class": "bc-input", rows: "1", maxlength: "4096", placeholder: T.placeholder, "aria-label": T.message});
-    ui.send = el("button", {type: "submit", "class": "bc-send", "aria-label": T.send, title: T.send, text: "➤"});
+    ui.send = el("button", {type: "submit", "class": "bc-send", "aria-label": T.send, title: T.send}, [icon(ICONS.send)]);
     ui.form = el("form", {"class": "bc-form"}, [ui.attach, ui.file, ui.input, ui.send]);
     ui.window = el("div", {"class": "bc-window", role: "dialog", "aria-label": T.title, hidden: true}, [
         el("header", {}, [el("strong", {text: T.title}), ui.status, ui.closeButton]),
         ui.links, ui.log, ui.typing, ui.replies, ui.notice, ui.consent, ui.form]);
     ui.badge = el("span", {"class": "bc-badge", hidden: true});
     ui.launcher = el("button", {type: "button", "class": "bc-launcher", "aria-label": T.open, "aria-expanded": "false"},
-        [el("span", {"class": "bc-icon", "aria-hidden": "true", text: "💬"}), ui.badge]);
+        [icon(ICONS.chat), ui.badge]);
     root.appendChild(el("div", {"class": "bc-root"}, [ui.window, ui.launcher]));
     styles();
 
     function styles() {
         var css = ":host{all:initial}.bc-root{position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2430}"
-            + ".bc-launcher{width:56px;height:56px;border-radius:50%;border:0;background:#2f6fde;color:#fff;font-size:24px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);position:relative;float:right}"
+            + ".bc-launcher{width:56px;height:56px;border-radius:50%;border:0;background:#2f6fde;color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 4px 14px rgba(0,0,0,.25);position:relative;float:right}"
             + ".bc-badge{position:absolute;top:-4px;right:-4px;background:#d93025;color:#fff;border-radius:10px;font-size:12px;padding:1px 6px}"
             + ".bc-window{width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);display:flex;flex-direction:column;overflow:hidden;margin-bottom:12px}"
             + ".bc-window[hidden],[hidden]{display:none!important}header{display:flex;align-items:center;gap:8px;padding:10px 12px;background:#2f6fde;color:#fff}"
@@ -113,7 +130,7 @@
             + ".bc-notice{margin:4px 12px;padding:6px 8px;border-radius:6px;background:#fff4e5;color:#8a4b00;font-size:13px}"
             + ".bc-consent{display:flex;gap:6px;align-items:flex-start;padding:4px 12px;font-size:12px;color:#3d4454}.bc-consent a{color:#2f6fde}"
             + ".bc-form{display:flex;gap:6px;padding:8px;border-top:1px solid #e1e6ef;align-items:flex-end}.bc-input{flex:1;resize:none;border:1px solid #c9d0dc;border-radius:8px;padding:7px;font:inherit;max-height:100px}"
-            + ".bc-attach,.bc-send{border:0;background:none;font-size:20px;cursor:pointer;padding:4px;color:#2f6fde}";
+            + ".bc-attach,.bc-send{border:0;background:none;cursor:pointer;padding:4px;color:#2f6fde;display:flex}.bc-launcher svg{width:26px;height:26px}";
         if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
             try { var sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet]; return; } catch (e) { /* fall back */ }
         }

@@ -33,7 +33,7 @@
     function picture(product, big) {
         var tile = el("div", {"class": "picture" + (big ? " big" : ""), role: "img", "aria-label": product.name});
         tile.style.background = "linear-gradient(135deg, " + product.colour + ", #f0f3f8)";
-        tile.appendChild(el("span", {text: product.icon, "aria-hidden": "true"}));
+        tile.appendChild(el("span", {text: product.name.charAt(0), "aria-hidden": "true"}));
         return tile;
     }
     function addButton(product) {

@@ -16,7 +16,7 @@ class WidgetWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/widget/beseda-chat.js")
+        registry.addResourceHandler("/widget/beseda-*.js")
                 .addResourceLocations("classpath:/static/widget/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
     }
