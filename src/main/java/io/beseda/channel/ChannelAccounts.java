@@ -71,6 +71,24 @@ public class ChannelAccounts {
                 .query(this::map).optional();
     }
 
+    /** Renames the account and replaces its settings (checked and sealed as on {@link #add}); empty when this workspace has no such account. */
+    public Optional<ChannelAccount> update(WorkspaceId workspace, UUID id, String name, Map<String, Object> settings) {
+        var account = find(workspace, id);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("update channel_account set name = ?, settings = ?::jsonb where workspace_id = ? and id = ?")
+                .params(name, json.writeValueAsString(codec.seal(id, account.get().provider(), settings)), workspace.value(), id)
+                .update();
+        return find(workspace, id);
+    }
+
+    /** Takes the account out of use (or back): a disabled account sends nothing and receives nothing. */
+    public boolean setEnabled(WorkspaceId workspace, UUID id, boolean enabled) {
+        return jdbc.sql("update channel_account set enabled = ? where workspace_id = ? and id = ?")
+                .params(enabled, workspace.value(), id).update() == 1;
+    }
+
     public Optional<ChannelAccount> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from channel_account where workspace_id = ? and id = ?").params(workspace.value(), id)
                 .query(this::map).optional();

@@ -22,6 +22,8 @@ import io.beseda.consent.Channel;
 import io.beseda.consent.Consents;
 import io.beseda.consent.Suppression;
 import io.beseda.consent.Suppressions;
+import io.beseda.channel.ChannelAccount;
+import io.beseda.channel.ChannelAccounts;
 import io.beseda.channel.InboundMessage;
 import io.beseda.channel.InboundMessages;
 import io.beseda.channel.OutboundMessage;
@@ -82,7 +84,8 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/messages/{messageId}", "GET /api/v1/conversations/{conversationId}",
             "GET /api/v1/conversations/{conversationId}/messages", "POST /api/v1/conversations/{conversationId}/replies",
             "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status",
-            "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies");
+            "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies",
+            "GET /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}/secret");
 
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
@@ -114,7 +117,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань")),
             entry("POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ")),
             entry("POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка")),
-            entry("POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED")));
+            entry("POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED")),
+            entry("POST /settings/webchat/{accountId}", Map.of("name", "Чужой чат", "greeting", "Чужое приветствие")));
 
     @LocalServerPort
     int port;
@@ -158,11 +162,15 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     Segments segments;
 
+    @Autowired
+    ChannelAccounts channelAccounts;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
     private CustomerId customerOfB;
     private Suppression suppressionOfB;
+    private ChannelAccount webChatOfB;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -175,6 +183,8 @@ class WorkspaceIsolationSweepTests {
         customerOfB = customers.resolve(b.workspace().id(), List.of(Identity.email("buyer-" + b.unique() + "@b.example"),
                 Identity.phone("+7 916 123-00-00")), Instant.now()).orElseThrow();
         suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
+        webChatOfB = channelAccounts.add(b.workspace().id(), Channel.WEBCHAT, "webchat", "Сайт Б",
+                Map.of("inboxToken", "wc_sweep_" + b.unique(), "identitySecret", "wcs_sweep_" + b.unique()), 10);
     }
 
     private UUID conversationOfB() {
@@ -195,6 +205,7 @@ class WorkspaceIsolationSweepTests {
             entry("segmentId", segmentOfB),
             entry("requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString()),
             entry("conversationId", conversationOfB().toString()),
+            entry("accountId", webChatOfB.id().toString()),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
@@ -249,6 +260,7 @@ class WorkspaceIsolationSweepTests {
         assertThat(segment.name()).isEqualTo("Сегмент Б");
         assertThat(segments.list(b.workspace().id())).hasSize(7);
         assertThat(customers.get(b.workspace().id(), customerOfB).erased()).isFalse();
+        assertThat(channelAccounts.find(b.workspace().id(), webChatOfB.id())).as("B's web chat is untouched").contains(webChatOfB);
     }
 
     @Test

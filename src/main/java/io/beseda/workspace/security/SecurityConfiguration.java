@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors: {@code /api/v1/**} takes API keys and keeps no session; everything else is the console,
  * with a session, CSRF protection and a strict content security policy. The storefront tracker's
- * {@code /t/**} is public and free of CSRF: shops' pages post there, authorised by the token in the path.
+ * {@code /t/**} is public and free of CSRF: shops' pages post there, authorised by the token in the path;
+ * so is the web-chat widget's {@code /widget/**}, authorised by its inbox token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -41,7 +42,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             // unsubscribe links in messages (authorised by their signature)
             "/u/**",
             // providers' webhooks (authorised by each provider's signature)
-            "/webhooks/**"
+            "/webhooks/**",
+            // the web-chat widget: its script, its WebSocket and its photo uploads (authorised by the inbox token)
+            "/widget/**"
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -85,6 +88,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Unsubscribe links (consent module): mail clients POST RFC 8058 one-click requests without a token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/u/**"))
+                // The web-chat widget posts photos from shops' pages on other origins, with no session to forge.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/widget/**"))
                 .addFilterBefore(new ActiveUserFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
