@@ -14,6 +14,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "beseda.db.user=postgres",
                 "beseda.db.password=",
                 // Tests drive the outbound dispatcher themselves, so what it does happens when they say.
-                "beseda.channel.scheduled-dispatch=false").applyTo(context);
+                "beseda.channel.scheduled-dispatch=false",
+                // Likewise the SLA and snooze passes: tests run them with a clock of their own.
+                "beseda.conversation.scheduled-passes=false").applyTo(context);
     }
 }
