@@ -51,12 +51,12 @@ public class InboxSettings {
     public List<Inbox> list(WorkspaceId workspace) {
         inboxes.defaultInbox(workspace);
         return jdbc.sql("select * from inbox where workspace_id = ? order by is_default desc, lower(name)").param(workspace.value())
-                .query(this::map).list();
+                .query(this::map).list().stream().map(this::withAccounts).toList();
     }
 
     public Inbox get(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from inbox where workspace_id = ? and id = ?").params(workspace.value(), id)
-                .query(this::map).optional().orElseThrow(() -> new NotFoundException("Inbox", id));
+                .query(this::map).optional().map(this::withAccounts).orElseThrow(() -> new NotFoundException("Inbox", id));
     }
 
     @Transactional
@@ -147,12 +147,18 @@ public class InboxSettings {
         return new RuleViolationException("inbox.name.taken", "An inbox with this name already exists");
     }
 
-    private Inbox map(ResultSet row, int n) throws SQLException {
-        var id = row.getObject("id", UUID.class);
-        var mapped = jdbc.sql("select account_id from inbox_account where inbox_id = ? order by account_id").param(id)
+    /** Accounts are read after the inbox row, never inside the row mapper (that would need a second pool connection). */
+    private Inbox withAccounts(Inbox inbox) {
+        var mapped = jdbc.sql("select account_id from inbox_account where inbox_id = ? order by account_id").param(inbox.id())
                 .query(UUID.class).list();
-        return new Inbox(id, row.getString("name"), row.getBoolean("is_default"), row.getObject("team_id", UUID.class),
-                ZoneId.of(row.getString("time_zone")), BusinessHours.fromJson(json.readValue(row.getString("business_hours"), WEEK)),
-                row.getString("out_of_office_text"), mapped);
+        return new Inbox(inbox.id(), inbox.name(), inbox.isDefault(), inbox.teamId(), inbox.timeZone(), inbox.businessHours(),
+                inbox.outOfOfficeText(), mapped);
+    }
+
+    private Inbox map(ResultSet row, int n) throws SQLException {
+        return new Inbox(row.getObject("id", UUID.class), row.getString("name"), row.getBoolean("is_default"),
+                row.getObject("team_id", UUID.class), ZoneId.of(row.getString("time_zone")),
+                BusinessHours.fromJson(json.readValue(row.getString("business_hours"), WEEK)), row.getString("out_of_office_text"),
+                List.of());
     }
 }

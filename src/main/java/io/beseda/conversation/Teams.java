@@ -36,13 +36,15 @@ public class Teams {
     }
 
     public List<Team> list(WorkspaceId workspace) {
+        // Members are read after the teams, never inside the row mapper: a nested query outside a
+        // transaction would hold a second pool connection per request.
         return jdbc.sql("select * from team where workspace_id = ? order by lower(name)").param(workspace.value())
-                .query((row, n) -> map(row, members(workspace, row.getObject("id", UUID.class)))).list();
+                .query((row, n) -> map(row, List.of())).list().stream().map(t -> withMembers(workspace, t)).toList();
     }
 
     public Team get(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from team where workspace_id = ? and id = ?").params(workspace.value(), id)
-                .query((row, n) -> map(row, members(workspace, id))).optional()
+                .query((row, n) -> map(row, List.of())).optional().map(t -> withMembers(workspace, t))
                 .orElseThrow(() -> new NotFoundException("Team", id));
     }
 
@@ -112,6 +114,11 @@ public class Teams {
         jdbc.sql("delete from team_member where workspace_id = ? and team_id = ? and user_id = ?")
                 .params(actor.workspaceId().value(), teamId, user.value()).update();
         return get(actor.workspaceId(), teamId);
+    }
+
+    private Team withMembers(WorkspaceId workspace, Team team) {
+        return new Team(team.id(), team.name(), team.assignment(), team.firstResponseMinutes(), team.nextResponseMinutes(),
+                members(workspace, team.id()));
     }
 
     private List<UUID> members(WorkspaceId workspace, UUID team) {
