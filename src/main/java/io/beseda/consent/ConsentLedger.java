@@ -83,7 +83,7 @@ class ConsentLedger {
                             channel == null ? null : Channel.valueOf(channel),
                             row.getBoolean("granted") ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN,
                             row.getTimestamp("recorded_at").toInstant(), ConsentSource.valueOf(row.getString("source")));
-                }).stream().sorted(IN_ENUM_ORDER).toList();
+                }).list().stream().sorted(IN_ENUM_ORDER).toList();
     }
 
     /** The record that decides a purpose in a channel: the latest for that channel or for all channels. */

@@ -38,9 +38,12 @@ public class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Inboxes inboxes;
+    private final ConversationLifecycle lifecycle;
 
-    Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, Inboxes inboxes) {
+    Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, Inboxes inboxes,
+                  ConversationLifecycle lifecycle) {
         this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
         this.inboxes = inboxes;
         this.outbox = outbox;
         this.events = events;
@@ -68,13 +71,19 @@ public class Conversations {
     @Transactional
     public void customerWrote(WorkspaceId workspace, CustomerId customer, @Nullable UUID account, UUID inboundMessageId,
                               Channel channel, String address, String text, Instant at) {
+        customerWrote(workspace, customer, account, inboundMessageId, channel, address, text, at, true);
+    }
+
+    /** As above; a CSAT rating is appended with {@code reopens == false}, so it neither reopens nor starts a wait. */
+    @Transactional
+    void customerWrote(WorkspaceId workspace, CustomerId customer, @Nullable UUID account, UUID inboundMessageId,
+                       Channel channel, String address, String text, Instant at, boolean reopens) {
         var inbox = inboxes.forAccount(workspace, account);
         var conversation = jdbc.sql("""
                 insert into conversation (id, workspace_id, customer_id, inbox_id, status, last_channel, last_address, last_message_at, created_at)
                 values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
                 on conflict (workspace_id, customer_id, inbox_id) do update
-                set status = case when conversation.status = 'RESOLVED' then 'OPEN' else conversation.status end,
-                    last_channel = excluded.last_channel, last_address = excluded.last_address,
+                set last_channel = excluded.last_channel, last_address = excluded.last_address,
                     last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
                 returning id""")
                 .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox, channel.name(), address, Timestamp.from(at),
@@ -87,6 +96,7 @@ public class Conversations {
                 .params(id, workspace.value(), conversation, channel.name(), text, inboundMessageId, Timestamp.from(at)).update();
         if (inserted == 1) {
             events.publishEvent(new MessageAppended(workspace, conversation, id, ConversationMessage.Direction.IN));
+            lifecycle.customerWrote(workspace, conversation, at, reopens);
         }
     }
 
@@ -100,7 +110,9 @@ public class Conversations {
         var id = UUID.randomUUID();
         var outbound = outbox.queue(actor.workspaceId(), new OutboundMessage(conversation.customer(), conversation.lastChannel(),
                 MessageCategory.REPLY, text.strip(), conversation.lastAddress(), "reply-" + id, false, Duration.ofHours(24)));
-        return append(actor, conversation, id, ConversationMessage.Direction.OUT, text.strip(), outbound.value());
+        var message = append(actor, conversation, id, ConversationMessage.Direction.OUT, text.strip(), outbound.value());
+        lifecycle.replied(actor.workspaceId(), conversationId);
+        return message;
     }
 
     /** A private note: never sent to the customer. */
@@ -113,9 +125,10 @@ public class Conversations {
     @Transactional
     public Conversation setStatus(Actor actor, UUID conversationId, ConversationStatus status) {
         get(actor.workspaceId(), conversationId);
-        jdbc.sql("update conversation set status = ? where workspace_id = ? and id = ?")
-                .params(status.name(), actor.workspaceId().value(), conversationId).update();
-        events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
+        // Reopening, resolving and snoozing move the queue, the SLA clock and CSAT: see ConversationLifecycle.
+        if (lifecycle.changeStatus(actor, conversationId, status, null)) {
+            events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
+        }
         return get(actor.workspaceId(), conversationId);
     }
 

@@ -12,16 +12,22 @@ class InboundToConversation {
 
     private final InboundMessages inbound;
     private final Conversations conversations;
+    private final CsatRequests csat;
 
-    InboundToConversation(InboundMessages inbound, Conversations conversations) {
+    InboundToConversation(InboundMessages inbound, Conversations conversations, CsatRequests csat) {
         this.inbound = inbound;
         this.conversations = conversations;
+        this.csat = csat;
     }
 
+    /** A CSAT rating (a pressed button, or a bare 1–5 right after the question) is stored and does not reopen the thread. */
     @ApplicationModuleListener
     void on(InboundMessageReceived received) {
-        inbound.find(received.workspaceId(), received.messageId()).ifPresent(message -> conversations.customerWrote(
-                received.workspaceId(), received.customer(), received.accountId(), message.id(), message.channel(), message.sender(),
-                message.text() == null ? "" : message.text(), message.sentAt()));
+        inbound.find(received.workspaceId(), received.messageId()).ifPresent(message -> {
+            var rating = csat.recordIfRating(received.workspaceId(), received.customer(), received.accountId(),
+                    message.buttonPayload(), message.text());
+            conversations.customerWrote(received.workspaceId(), received.customer(), received.accountId(), message.id(),
+                    message.channel(), message.sender(), message.text() == null ? "" : message.text(), message.sentAt(), !rating);
+        });
     }
 }

@@ -88,7 +88,11 @@ class ConversationFlowTests {
         write(ws, "tg-3", "Ещё вопрос");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> conversations.get(ws, thread.id()).status() == ConversationStatus.OPEN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> conversations.messages(ws, thread.id()).size() == 2);
+        // The customer's two messages; resolving also asked for a CSAT rating (an OUT message).
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversations.messages(ws, thread.id()).stream()
+                .filter(m -> m.direction() == ConversationMessage.Direction.IN).count() == 2);
+        assertThat(conversations.messages(ws, thread.id())).extracting(ConversationMessage::direction).containsExactly(
+                ConversationMessage.Direction.IN, ConversationMessage.Direction.OUT, ConversationMessage.Direction.IN);
         assertThat(conversations.list(ws, null, 10)).hasSize(1);
     }
 

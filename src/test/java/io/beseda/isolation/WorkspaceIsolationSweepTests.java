@@ -85,7 +85,23 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/conversations/{conversationId}/messages", "POST /api/v1/conversations/{conversationId}/replies",
             "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status",
             "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies",
-            "GET /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}/secret");
+            "GET /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}/secret",
+            "GET /api/v1/teams/{teamId}", "PUT /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}",
+            "PUT /api/v1/teams/{teamId}/members/{userId}", "DELETE /api/v1/teams/{teamId}/members/{userId}",
+            "GET /api/v1/inboxes/{inboxId}", "PUT /api/v1/inboxes/{inboxId}", "DELETE /api/v1/inboxes/{inboxId}",
+            "PUT /api/v1/inboxes/{inboxId}/accounts/{accountId}", "DELETE /api/v1/inboxes/{inboxId}/accounts/{accountId}",
+            "PUT /api/v1/operators/{userId}/availability", "PUT /api/v1/operators/{userId}/capacity",
+            "PUT /api/v1/conversations/{conversationId}/assignee", "POST /api/v1/conversations/{conversationId}/transfer",
+            "PUT /api/v1/conversations/{conversationId}/priority", "PUT /api/v1/conversations/{conversationId}/labels",
+            "POST /api/v1/conversations/{conversationId}/labels", "DELETE /api/v1/conversations/{conversationId}/labels/{label}",
+            "POST /api/v1/conversations/{conversationId}/snooze", "GET /api/v1/conversations/{conversationId}/csat",
+            "GET /api/v1/canned-replies/{cannedReplyId}", "PUT /api/v1/canned-replies/{cannedReplyId}",
+            "DELETE /api/v1/canned-replies/{cannedReplyId}",
+            "POST /api/v1/conversations/{conversationId}/canned-replies/{cannedReplyId}/render",
+            "POST /settings/teams/{teamId}", "POST /settings/teams/{teamId}/delete", "POST /settings/teams/{teamId}/members",
+            "POST /settings/teams/{teamId}/members/{userId}/remove", "POST /settings/operators/{userId}/capacity",
+            "POST /settings/inboxes/{inboxId}", "POST /settings/inboxes/{inboxId}/delete", "POST /settings/inboxes/{inboxId}/accounts",
+            "POST /settings/canned-replies/{cannedReplyId}", "POST /settings/canned-replies/{cannedReplyId}/delete");
 
     /**
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
@@ -107,7 +123,18 @@ class WorkspaceIsolationSweepTests {
             entry("POST /api/v1/customers/{customerId}/consents", "{\"purpose\":\"MARKETING\",\"channel\":\"SMS\",\"granted\":false,\"source\":\"API\"}"),
             entry("POST /api/v1/conversations/{conversationId}/replies", "{\"text\":\"Чужой ответ\"}"),
             entry("POST /api/v1/conversations/{conversationId}/notes", "{\"text\":\"Чужая заметка\"}"),
-            entry("POST /api/v1/conversations/{conversationId}/status", "{\"status\":\"RESOLVED\"}"));
+            entry("POST /api/v1/conversations/{conversationId}/status", "{\"status\":\"RESOLVED\"}"),
+            entry("PUT /api/v1/teams/{teamId}", "{\"name\":\"Чужая команда\"}"),
+            entry("PUT /api/v1/inboxes/{inboxId}", "{\"name\":\"Чужой ящик\"}"),
+            entry("PUT /api/v1/operators/{userId}/availability", "{\"status\":\"OFFLINE\"}"),
+            entry("PUT /api/v1/operators/{userId}/capacity", "{\"capacity\":0}"),
+            entry("PUT /api/v1/conversations/{conversationId}/assignee", "{\"userId\":null}"),
+            entry("POST /api/v1/conversations/{conversationId}/transfer", "{\"teamId\":\"" + UUID.randomUUID() + "\"}"),
+            entry("PUT /api/v1/conversations/{conversationId}/priority", "{\"priority\":\"LOW\"}"),
+            entry("PUT /api/v1/conversations/{conversationId}/labels", "{\"labels\":[\"чужая\"]}"),
+            entry("POST /api/v1/conversations/{conversationId}/labels", "{\"label\":\"чужая\"}"),
+            entry("POST /api/v1/conversations/{conversationId}/snooze", "{\"until\":\"2099-01-01T00:00:00Z\"}"),
+            entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /settings/users/{userId}/role", Map.of("role", "ANALYST")),
             entry("POST /settings/users/{userId}/enabled", Map.of("enabled", "false")),
@@ -118,7 +145,14 @@ class WorkspaceIsolationSweepTests {
             entry("POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ")),
             entry("POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка")),
             entry("POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED")),
-            entry("POST /settings/webchat/{accountId}", Map.of("name", "Чужой чат", "greeting", "Чужое приветствие")));
+            entry("POST /settings/webchat/{accountId}", Map.of("name", "Чужой чат", "greeting", "Чужое приветствие")),
+            entry("POST /settings/teams/{teamId}", Map.of("name", "Чужая", "assignment", "MANUAL", "firstResponseMinutes", "5",
+                    "nextResponseMinutes", "5")),
+            entry("POST /settings/teams/{teamId}/members", Map.of("userId", UUID.randomUUID().toString())),
+            entry("POST /settings/operators/{userId}/capacity", Map.of("capacity", "0")),
+            entry("POST /settings/inboxes/{inboxId}", Map.of("name", "Чужой", "timeZone", "Europe/Moscow")),
+            entry("POST /settings/inboxes/{inboxId}/accounts", Map.of("accountId", UUID.randomUUID().toString())),
+            entry("POST /settings/canned-replies/{cannedReplyId}", Map.of("shortcut", "alien", "title", "Чужой", "body", "Чужой")));
 
     @LocalServerPort
     int port;
@@ -165,6 +199,15 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     ChannelAccounts channelAccounts;
 
+    @Autowired
+    io.beseda.conversation.Teams teams;
+
+    @Autowired
+    io.beseda.conversation.Inboxes inboxes;
+
+    @Autowired
+    io.beseda.conversation.CannedReplies cannedReplies;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
@@ -206,6 +249,12 @@ class WorkspaceIsolationSweepTests {
             entry("requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString()),
             entry("conversationId", conversationOfB().toString()),
             entry("accountId", webChatOfB.id().toString()),
+            entry("teamId", teams.create(system, new io.beseda.conversation.TeamSettings("Команда Б",
+                    io.beseda.conversation.AssignmentMode.ROUND_ROBIN, 30, 30)).id().toString()),
+            entry("inboxId", inboxes.defaultInbox(b.workspace().id()).toString()),
+            entry("cannedReplyId", cannedReplies.create(system, new io.beseda.conversation.CannedReplyDraft("b", "Б",
+                    "Здравствуйте, {{ customer.first_name }}")).id().toString()),
+            entry("label", "vip"),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
@@ -261,6 +310,12 @@ class WorkspaceIsolationSweepTests {
         assertThat(segments.list(b.workspace().id())).hasSize(7);
         assertThat(customers.get(b.workspace().id(), customerOfB).erased()).isFalse();
         assertThat(channelAccounts.find(b.workspace().id(), webChatOfB.id())).as("B's web chat is untouched").contains(webChatOfB);
+        assertThat(teams.list(b.workspace().id())).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("Команда Б");
+            assertThat(t.members()).isEmpty();
+        });
+        assertThat(cannedReplies.list(b.workspace().id(), null)).singleElement()
+                .satisfies(r -> assertThat(r.title()).isEqualTo("Б"));
     }
 
     @Test
