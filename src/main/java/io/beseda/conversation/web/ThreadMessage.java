@@ -28,9 +28,9 @@ record ThreadMessage(UUID id, Direction direction, @Nullable Channel channel, St
         return "message " + direction.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A microsecond stamp the page asks «what came after» with; exact, unlike a formatted time. */
-    String cursor() {
-        return at.toString();
+    /** Microseconds since the epoch: the page keeps the thread in this order when messages arrive live. */
+    long cursor() {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     boolean link(Attachment attachment) {
