@@ -23,13 +23,13 @@ record InboxFilter(Tab tab, @Nullable ConversationStatus status, @Nullable Chann
     enum Tab {
         MINE, UNASSIGNED, ALL;
 
-        String param() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         static Tab of(@Nullable String value) {
             for (var tab : values()) {
-                if (tab.param().equals(value)) {
+                if (tab.key().equals(value)) {
                     return tab;
                 }
             }
@@ -42,18 +42,18 @@ record InboxFilter(Tab tab, @Nullable ConversationStatus status, @Nullable Chann
     }
 
     /** The list in another tab with the same filters. */
-    String link(Tab to) {
+    public String link(Tab to) {
         return "/inbox" + query(to);
     }
 
     /** The fragment that redraws rows of this list. */
-    String rowsLink() {
+    public String rowsLink() {
         return "/inbox/rows" + query(tab);
     }
 
     private String query(Tab to) {
         var params = new LinkedHashMap<String, String>();
-        params.put("tab", to.param());
+        params.put("tab", to.key());
         if (status != null && to != Tab.UNASSIGNED) {
             params.put("status", status.name());
         }

@@ -71,7 +71,7 @@ class InboxQuery {
                 left join lateral (select m.text, m.direction from conversation_message m
                                    where m.workspace_id = c.workspace_id and m.conversation_id = c.id and m.direction <> 'NOTE'
                                    order by m.created_at desc, m.id desc limit 1) last on true
-                where """ + where.sql() + " order by " + order(filter.tab()) + " limit :limit"))
+                """ + " where " + where.sql() + " order by " + order(filter.tab()) + " limit :limit"))
                 .param("limit", limit)
                 .query(this::raw).list();
         return named(workspace, raw, filter.tab());

@@ -29,16 +29,16 @@ record SlaFlag(State state, long minutes, @Nullable Instant dueAt) {
         return new SlaFlag(left.compareTo(SOON) <= 0 ? State.SOON : State.ON_TIME, Math.max(1, left.toMinutes()), dueAt);
     }
 
-    String css() {
+    public String css() {
         return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** «1 ч 5 мин» is hours and minutes; below an hour only minutes. */
-    long hours() {
+    public long hours() {
         return minutes / 60;
     }
 
-    long restMinutes() {
+    public long restMinutes() {
         return minutes % 60;
     }
 }

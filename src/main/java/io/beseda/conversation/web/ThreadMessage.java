@@ -24,20 +24,20 @@ record ThreadMessage(UUID id, Direction direction, @Nullable Channel channel, St
                      @Nullable UUID outbound, @Nullable MessageStatus delivery, @Nullable String failure,
                      List<Attachment> attachments, List<QuickReply> quickReplies, @Nullable String buttonPayload) {
 
-    String css() {
+    public String css() {
         return "message " + direction.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Microseconds since the epoch: the page keeps the thread in this order when messages arrive live. */
-    long cursor() {
+    public long cursor() {
         return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
-    boolean link(Attachment attachment) {
+    public boolean link(Attachment attachment) {
         return linkable(attachment);
     }
 
-    boolean photo(Attachment attachment) {
+    public boolean photo(Attachment attachment) {
         return thumbnail(attachment);
     }
 
