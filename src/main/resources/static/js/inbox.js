@@ -76,12 +76,14 @@
             broken = false;
             if (page) {
                 offline(page.root, false);
+                page.root.dataset.stream = "open";
             }
         });
         source.onerror = () => {
             broken = true;
             if (page) {
                 offline(page.root, true);
+                page.root.dataset.stream = "broken";
             }
             if (source.readyState === EventSource.CLOSED) {
                 source = null;
@@ -107,7 +109,8 @@
         function place(row) {
             const rank = row.dataset.rank || "";
             const before = Array.from(body().rows).find((r) => (r.dataset.rank || "") > rank);
-            body().insertBefore(processed(row), before || null);
+            body().insertBefore(row, before || null);
+            processed(row);
         }
 
         function apply(html, ids) {
@@ -126,7 +129,8 @@
             const tabs = parts.querySelector("#inbox-tabs");
             const current = document.getElementById("inbox-tabs");
             if (tabs && current) {
-                current.replaceWith(processed(tabs));
+                current.replaceWith(tabs);
+                processed(tabs);
             }
             document.getElementById("inbox-empty").hidden = body().rows.length > 0;
         }
@@ -205,7 +209,8 @@
                 const fresh = fragment(html).querySelector("#thread-header");
                 const current = document.getElementById("thread-header");
                 if (fresh && current) {
-                    current.replaceWith(processed(fresh));
+                    current.replaceWith(fresh);
+                    processed(fresh);
                 }
             }).catch(() => {});
         }
@@ -327,7 +332,8 @@
             const fresh = html && fragment(html).querySelector("#thread-header");
             const current = document.getElementById("thread-header");
             if (fresh && current) {
-                current.replaceWith(processed(fresh));
+                current.replaceWith(fresh);
+                processed(fresh);
             }
         } catch (e) {
             form.submit();
@@ -356,6 +362,11 @@
         }
         if (!page || page.root !== root) {
             page = root.dataset.live === "thread" ? thread(root) : inboxList(root);
+            if (source && source.readyState === EventSource.OPEN && !broken) {
+                root.dataset.stream = "open";
+                // events that arrived while the new page loaded are not lost: it re-reads once
+                page.on("resync", {});
+            }
         }
         if (!source) {
             openStream();
