@@ -45,12 +45,15 @@ class LiveHub implements SmartLifecycle {
         }
         var emitter = new SseEmitter(settings.timeout().toMillis());
         var subscriber = new Subscriber(workspace.value(), user, emitter, settings.backlog(), settings.heartbeat());
+        var beyondLimit = new java.util.ArrayList<Subscriber>();
         byWorkspace.compute(workspace.value(), (w, streams) -> {
             var live = streams == null ? ConcurrentHashMap.<Subscriber>newKeySet() : streams;
-            closeOldestBeyondLimit(live, user);
+            beyondLimit.addAll(oldestBeyondLimit(live, user));
             live.add(subscriber);
             return live;
         });
+        // closed outside the map's lock: closing may end up removing them from this very map
+        beyondLimit.forEach(Subscriber::close);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
         emitter.onError(e -> subscriber.close());
@@ -88,11 +91,9 @@ class LiveHub implements SmartLifecycle {
         return streams == null ? 0 : streams.size();
     }
 
-    private void closeOldestBeyondLimit(Set<Subscriber> streams, UUID user) {
+    private java.util.List<Subscriber> oldestBeyondLimit(Set<Subscriber> streams, UUID user) {
         var mine = streams.stream().filter(s -> s.user().equals(user)).sorted(Comparator.comparingLong(Subscriber::openedAt)).toList();
-        for (int i = 0; i <= mine.size() - settings.maxPerUser(); i++) {
-            mine.get(i).close();
-        }
+        return mine.subList(0, Math.max(0, mine.size() - settings.maxPerUser() + 1));
     }
 
     private void remove(Subscriber subscriber) {
