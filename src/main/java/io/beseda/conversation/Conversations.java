@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.beseda.channel.Attachment;
 import io.beseda.channel.OutboundMessage;
 import io.beseda.channel.Outbox;
+import io.beseda.channel.QuickReply;
 import io.beseda.consent.Channel;
 import io.beseda.consent.MessageCategory;
 import io.beseda.customer.CustomerId;
@@ -24,6 +26,7 @@ import io.beseda.shared.NotFoundException;
 import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Threads and what is said in them. A customer's message finds (or starts) their one thread and reopens
@@ -39,11 +42,13 @@ public class Conversations {
     private final Clock clock;
     private final Inboxes inboxes;
     private final ConversationLifecycle lifecycle;
+    private final JsonMapper json;
 
     Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, Inboxes inboxes,
-                  ConversationLifecycle lifecycle) {
+                  ConversationLifecycle lifecycle, JsonMapper json) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
+        this.json = json;
         this.inboxes = inboxes;
         this.outbox = outbox;
         this.events = events;
@@ -103,14 +108,28 @@ public class Conversations {
     /** Queues a reply to where the customer last wrote from, and shows it in the thread. */
     @Transactional
     public ConversationMessage reply(Actor actor, UUID conversationId, String text) {
+        return reply(actor, conversationId, text, List.of(), List.of());
+    }
+
+    /**
+     * A reply with files (kept by {@link io.beseda.channel.Attachments}) and buttons under it. Text may be
+     * left out when files go: channels that carry no files then get the files' names as the text.
+     */
+    @Transactional
+    public ConversationMessage reply(Actor actor, UUID conversationId, String text, List<Attachment> attachments,
+                                     List<QuickReply> quickReplies) {
         var conversation = get(actor.workspaceId(), conversationId);
-        if (text.isBlank()) {
+        if (text.isBlank() && attachments.isEmpty()) {
             throw new RuleViolationException("conversation.reply.empty", "A reply needs text");
         }
+        var body = text.isBlank()
+                ? String.join(", ", attachments.stream().map(a -> a.name() == null ? "📎" : a.name()).toList()) : text.strip();
         var id = UUID.randomUUID();
         var outbound = outbox.queue(actor.workspaceId(), new OutboundMessage(conversation.customer(), conversation.lastChannel(),
-                MessageCategory.REPLY, text.strip(), conversation.lastAddress(), "reply-" + id, false, Duration.ofHours(24)));
-        var message = append(actor, conversation, id, ConversationMessage.Direction.OUT, text.strip(), outbound.value());
+                MessageCategory.REPLY, body, conversation.lastAddress(), "reply-" + id, false, Duration.ofHours(24),
+                quickReplies, attachments));
+        var message = append(actor, conversation, id, ConversationMessage.Direction.OUT, text.strip(), outbound.value(), attachments,
+                quickReplies);
         lifecycle.replied(actor.workspaceId(), conversationId);
         return message;
     }
@@ -118,8 +137,18 @@ public class Conversations {
     /** A private note: never sent to the customer. */
     @Transactional
     public ConversationMessage note(Actor actor, UUID conversationId, String text) {
+        return note(actor, conversationId, text, List.of());
+    }
+
+    /** A private note, with files only colleagues see. */
+    @Transactional
+    public ConversationMessage note(Actor actor, UUID conversationId, String text, List<Attachment> attachments) {
         var conversation = get(actor.workspaceId(), conversationId);
-        return append(actor, conversation, UUID.randomUUID(), ConversationMessage.Direction.NOTE, text.strip(), null);
+        if (text.isBlank() && attachments.isEmpty()) {
+            throw new RuleViolationException("conversation.note.empty", "A note needs text");
+        }
+        return append(actor, conversation, UUID.randomUUID(), ConversationMessage.Direction.NOTE, text.strip(), null,
+                attachments, List.of());
     }
 
     @Transactional
@@ -133,14 +162,17 @@ public class Conversations {
     }
 
     private ConversationMessage append(Actor actor, Conversation conversation, UUID id, ConversationMessage.Direction direction,
-                                       String text, @Nullable UUID outbound) {
+                                       String text, @Nullable UUID outbound, List<Attachment> attachments,
+                                       List<QuickReply> quickReplies) {
         var now = clock.instant();
         jdbc.sql("""
-                insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, author, outbound_message_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, author, outbound_message_id,
+                    created_at, attachments, quick_replies)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(id, actor.workspaceId().value(), conversation.id(), direction.name(),
                         direction == ConversationMessage.Direction.NOTE ? null : conversation.lastChannel().name(), text,
-                        actor.name(), outbound, Timestamp.from(now))
+                        actor.name(), outbound, Timestamp.from(now), json.writeValueAsString(attachments),
+                        json.writeValueAsString(quickReplies))
                 .update();
         events.publishEvent(new MessageAppended(actor.workspaceId(), conversation.id(), id, direction));
         return new ConversationMessage(id, direction, direction == ConversationMessage.Direction.NOTE ? null : conversation.lastChannel(),

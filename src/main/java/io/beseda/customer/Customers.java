@@ -57,6 +57,29 @@ public class Customers {
         return find(workspace, id).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
+    /**
+     * Display names of many profiles at once, for lists (the inbox): a merged-away id gets its survivor's
+     * name; profiles without a name, and erased ones, are left out.
+     */
+    public Map<CustomerId, String> names(WorkspaceId workspace, Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var names = new java.util.HashMap<CustomerId, String>();
+        jdbc.sql("""
+                select c.id, coalesce(s.name, c.name) as name from customer c
+                left join customer s on s.workspace_id = c.workspace_id and s.id = c.merged_into
+                where c.workspace_id = ? and c.id = any(?) and coalesce(s.erased_at, c.erased_at) is null""")
+                .params(workspace.value(), ids.stream().map(CustomerId::value).distinct().toArray(UUID[]::new))
+                .query(row -> {
+                    var name = row.getString("name");
+                    if (name != null) {
+                        names.put(new CustomerId(row.getObject("id", UUID.class)), name);
+                    }
+                });
+        return names;
+    }
+
     public List<Identity> identities(WorkspaceId workspace, CustomerId id) {
         return jdbc.sql("select kind, value, raw, valid from customer_identity where workspace_id = ? and customer_id = ? order by kind, created_at")
                 .params(workspace.value(), id.value())

@@ -1,83 +1,63 @@
 package io.beseda.conversation.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.beseda.consent.Channel;
 import io.beseda.conversation.ConversationStatus;
-import io.beseda.conversation.Conversations;
-import io.beseda.customer.Customers;
-import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
 
-/** Inbox: the threads that need someone, and a thread with its reply and note forms. */
+/**
+ * The inbox list: tabs «Мои», «Без оператора», «Все», filters in the address, and the fragment the page
+ * fetches to redraw rows that changed (live) or the whole list (after a reconnect).
+ */
 @Controller
 class InboxConsoleController {
 
-    private final Conversations conversations;
-    private final Customers customers;
+    static final int LIMIT = 200;
+    private static final int MAX_IDS = 100;
 
-    InboxConsoleController(Conversations conversations, Customers customers) {
-        this.conversations = conversations;
-        this.customers = customers;
+    private final InboxQuery query;
+
+    InboxConsoleController(InboxQuery query) {
+        this.query = query;
     }
 
     @GetMapping("/inbox")
-    String list(Actor actor, @RequestParam(required = false) @Nullable ConversationStatus status, Model model) {
-        var shown = status == null ? ConversationStatus.OPEN : status;
-        var threads = conversations.list(actor.workspaceId(), shown, 200);
-        model.addAttribute("threads", threads.stream().map(t -> new InboxRow(t,
-                customers.find(actor.workspaceId(), t.customer()).map(c -> c.name()).orElse(null))).toList());
-        model.addAttribute("status", shown);
+    String list(Actor actor, @RequestParam(required = false) @Nullable String tab,
+                @RequestParam(required = false) @Nullable ConversationStatus status, @RequestParam(required = false) @Nullable Channel channel,
+                @RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String label, Model model) {
+        var filter = new InboxFilter(InboxFilter.Tab.of(tab), status, channel, team, label);
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", query.rows(actor.workspaceId(), actor.id(), filter, null, LIMIT));
+        model.addAttribute("counts", query.counts(actor.workspaceId(), actor.id(), filter));
+        model.addAttribute("tabs", Arrays.asList(InboxFilter.Tab.values()));
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
+        model.addAttribute("channels", Arrays.asList(Channel.values()));
+        model.addAttribute("teams", query.teams(actor.workspaceId()));
+        model.addAttribute("labels", query.labels(actor.workspaceId()));
         return "conversation/inbox";
     }
 
-    @GetMapping("/inbox/{conversationId}")
-    String thread(Actor actor, @PathVariable UUID conversationId, Model model) {
-        var thread = conversations.get(actor.workspaceId(), conversationId);
-        model.addAttribute("thread", thread);
-        model.addAttribute("customer", customers.get(actor.workspaceId(), thread.customer()));
-        model.addAttribute("messages", conversations.messages(actor.workspaceId(), conversationId));
-        model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
-        return "conversation/thread";
-    }
-
-    @PostMapping("/inbox/{conversationId}/replies")
-    String reply(Actor actor, @PathVariable UUID conversationId, @RequestParam String text, RedirectAttributes redirect) {
-        return act(redirect, conversationId, () -> conversations.reply(actor, conversationId, text), "inbox.replied");
-    }
-
-    @PostMapping("/inbox/{conversationId}/notes")
-    String note(Actor actor, @PathVariable UUID conversationId, @RequestParam String text, RedirectAttributes redirect) {
-        return act(redirect, conversationId, () -> conversations.note(actor, conversationId, text), "inbox.noted");
-    }
-
-    @PostMapping("/inbox/{conversationId}/status")
-    String status(Actor actor, @PathVariable UUID conversationId, @RequestParam ConversationStatus status,
-                  RedirectAttributes redirect) {
-        return act(redirect, conversationId, () -> conversations.setStatus(actor, conversationId, status), "inbox.status-changed");
-    }
-
-    private static String act(RedirectAttributes redirect, UUID conversationId, Runnable action, String notice) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-            redirect.addFlashAttribute("noticeArg", "");
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("error", e.code());
-        }
-        return "redirect:/inbox/" + conversationId;
-    }
-
-    record InboxRow(io.beseda.conversation.Conversation thread, @Nullable String customerName) {
+    /** Rows of these conversations that still belong in the list (absent ones left it), and the tab counts. */
+    @GetMapping("/inbox/rows")
+    String rows(Actor actor, @RequestParam(required = false) @Nullable String tab,
+                @RequestParam(required = false) @Nullable ConversationStatus status, @RequestParam(required = false) @Nullable Channel channel,
+                @RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String label,
+                @RequestParam(required = false) @Nullable List<UUID> ids, Model model) {
+        var filter = new InboxFilter(InboxFilter.Tab.of(tab), status, channel, team, label);
+        var only = ids == null ? null : ids.stream().distinct().limit(MAX_IDS).toList();
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", query.rows(actor.workspaceId(), actor.id(), filter, only, LIMIT));
+        model.addAttribute("counts", query.counts(actor.workspaceId(), actor.id(), filter));
+        model.addAttribute("tabs", Arrays.asList(InboxFilter.Tab.values()));
+        return "conversation/inbox-rows";
     }
 }
