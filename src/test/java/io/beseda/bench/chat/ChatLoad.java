@@ -115,10 +115,17 @@ public final class ChatLoad {
                     customerMessageSeen(conversation, at);
                 }
             });
+            streams.add(stream);
             stream.start();
             stream.open.get();
         }
     }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " where workspace_id = ?").param(workspace.value()).query(Long.class).single();
+    }
+
+    private final List<OperatorStream> streams = new ArrayList<>();
 
     private void customerMessageSeen(UUID conversation, long at) {
         seen.incrementAndGet();
@@ -156,7 +163,7 @@ public final class ChatLoad {
     /** Every visitor says hello once, so each has a conversation the driver can follow. */
     private List<UUID> firstMessages() throws Exception {
         sendFromAll(1, "Здравствуйте");
-        awaitSeen(visitorCount, Duration.ofMinutes(5));
+        awaitSeen(visitorCount, Duration.ofMinutes(1));
         var byVisitor = new ConcurrentHashMap<String, UUID>();
         jdbc.sql("""
                 select c.id, i.value from conversation c
@@ -204,7 +211,9 @@ public final class ChatLoad {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seen.get() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + seen.get() + " of " + count + " messages reached the operator");
+                throw new IllegalStateException("Only " + seen.get() + " of " + count + " messages reached the operator; stored "
+                        + count("inbound_message") + " inbound, " + count("conversation_message") + " in threads; resyncs "
+                        + streams.getFirst().resyncs.get());
             }
             Thread.sleep(20);
         }

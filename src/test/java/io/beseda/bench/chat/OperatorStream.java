@@ -38,7 +38,12 @@ final class OperatorStream {
                 });
     }
 
+    final java.util.concurrent.atomic.AtomicInteger resyncs = new java.util.concurrent.atomic.AtomicInteger();
+
     private void line(String line) {
+        if (line.startsWith("event:") && line.contains("resync")) {
+            resyncs.incrementAndGet();
+        }
         if (line.startsWith("data:") && line.contains("\"kind\":\"message\"") && line.contains("\"direction\":\"IN\"")) {
             long now = System.nanoTime();
             var m = CONVERSATION.matcher(line);
