@@ -40,7 +40,8 @@ import io.beseda.workspace.Workspaces;
  * <li>latency at a fixed rate: customer send → operator's SSE event, p50/p99;</li>
  * <li>operator reply (console POST) → the visitor's widget frame, p50/p99.</li>
  * </ol>
- * Run: {@code ./beseda bench chat [visitors] [operators] [rate] [seconds]} (defaults 5000 20 1000 20).
+ * Run: {@code ./beseda bench chat [visitors] [operators] [rate] [seconds] [messages per visitor]}
+ * (defaults 5000 20 1000 20 8; a visitor may send 20 messages at once, then one every two seconds).
  */
 public final class ChatLoad {
 
@@ -49,10 +50,11 @@ public final class ChatLoad {
         int operators = arg(args, 1, 20);
         int rate = arg(args, 2, 1000);
         int seconds = arg(args, 3, 20);
+        int perVisitor = arg(args, 4, 8);
         var data = Files.createTempDirectory("beseda-chat-bench");
         try (var app = new SpringApplicationBuilder(Beseda.class).run("--beseda.db.data-dir=" + data, "--server.port=0",
                 "--beseda.demo.enabled=false", "--logging.level.root=WARN", "--server.tomcat.max-connections=20000")) {
-            new ChatLoad(app, visitors, operators).run(rate, seconds);
+            new ChatLoad(app, visitors, operators).run(rate, seconds, perVisitor);
         }
         System.exit(0);
     }
@@ -88,11 +90,11 @@ public final class ChatLoad {
                 Map.of("inboxToken", token, "identitySecret", "bench-secret-" + UUID.randomUUID()), 100_000);
     }
 
-    private void run(int rate, int seconds) throws Exception {
+    private void run(int rate, int seconds, int perVisitor) throws Exception {
         signInOperators();
         connectVisitors();
         var conversations = firstMessages();
-        sustained(8);
+        sustained(perVisitor);
         latencyAt(rate, seconds);
         replies(conversations, Math.min(200, rate / 5), 10);
         var runtime = Runtime.getRuntime();
