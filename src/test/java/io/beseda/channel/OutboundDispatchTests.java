@@ -108,6 +108,31 @@ class OutboundDispatchTests {
     }
 
     @Test
+    void dispatchersRacingOverOneQueueSendEachMessageOnce() throws Exception {
+        var ids = new java.util.ArrayList<MessageId>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(outbox.queue(workspace, message(Channel.VK, MessageCategory.SERVICE, "race-" + i)));
+        }
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var rounds = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 4; t++) {
+                rounds.add(pool.submit(() -> {
+                    while (ids.stream().anyMatch(id -> outbox.find(workspace, id).orElseThrow().status() != MessageStatus.SENT)) {
+                        dispatcher.dispatchDue();
+                    }
+                    return null;
+                }));
+            }
+            for (var round : rounds) {
+                round.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(ids).allSatisfy(id -> assertThat(scripted.sendsOf(id)).as("sends of " + id).isEqualTo(1));
+    }
+
+    @Test
     void aTransientFailureIsRetriedLaterAndThenSent() {
         scripted.script(vkAccount, new SendResult.Transient("HTTP 503", null));
         var id = outbox.queue(workspace, message(Channel.VK, MessageCategory.SERVICE, "k2"));

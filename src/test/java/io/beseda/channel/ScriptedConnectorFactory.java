@@ -16,6 +16,14 @@ class ScriptedConnectorFactory implements ChannelConnectorFactory {
 
     private final ConcurrentHashMap<String, ConcurrentLinkedQueue<SendResult>> scripts = new ConcurrentHashMap<>();
 
+    /** How often the provider was asked to send each message: more than once would reach the customer twice. */
+    private final ConcurrentHashMap<MessageId, java.util.concurrent.atomic.AtomicInteger> sends = new ConcurrentHashMap<>();
+
+    int sendsOf(MessageId message) {
+        var count = sends.get(message);
+        return count == null ? 0 : count.get();
+    }
+
     void script(String accountName, SendResult... answers) {
         scripts.computeIfAbsent(accountName, n -> new ConcurrentLinkedQueue<>()).addAll(java.util.List.of(answers));
     }
@@ -28,6 +36,7 @@ class ScriptedConnectorFactory implements ChannelConnectorFactory {
     @Override
     public ChannelConnector create(ChannelAccount account) {
         return delivery -> {
+            sends.computeIfAbsent(delivery.messageId(), m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             var next = scripts.getOrDefault(account.name(), new ConcurrentLinkedQueue<>()).poll();
             return next != null ? next : new SendResult.Sent("scripted-" + delivery.messageId());
         };
