@@ -77,6 +77,8 @@ class ApiKeyCommandTests {
         commandLine.addAll(List.of(args));
         commandLine.add("--beseda.db.url=" + TestDatabase.url("beseda"));
         commandLine.add("--beseda.db.user=postgres");
+        // the command shares the server's master key, as it shares its data folder in production
+        commandLine.add("--beseda.secrets.key-file=target/test-master-key.json");
         var stderr = Files.createTempFile("beseda-command", ".err");
         var process = new ProcessBuilder(commandLine).redirectError(stderr.toFile()).start();
         var stdout = process.getInputStream().readAllBytes();
