@@ -345,9 +345,35 @@
         if (form.id === "composer") {
             event.preventDefault();
             submitComposer(form, event.submitter);
-        } else if (form.id === "status-form") {
+        } else if (form.id === "status-form" || form.classList.contains("header-form")) {
             event.preventDefault();
             submitStatus(form);
+        }
+    });
+
+    // A canned reply is filled in on the server for this conversation and put into the reply box as text.
+    async function insertCanned() {
+        const select = document.getElementById("canned-reply");
+        const box = document.getElementById("composer-text");
+        if (!select || !select.value || !box) {
+            return;
+        }
+        const response = await fetch(select.value, { method: "POST", credentials: "same-origin", headers: csrfHeaders() });
+        if (!response.ok) {
+            showError(select.dataset.failed || "");
+            return;
+        }
+        const text = await response.text();
+        const at = box.selectionStart || box.value.length;
+        box.value = box.value.slice(0, at) + text + box.value.slice(box.selectionEnd || at);
+        box.focus();
+        select.value = "";
+    }
+
+    document.addEventListener("click", (event) => {
+        if (event.target && event.target.id === "insert-canned") {
+            event.preventDefault();
+            insertCanned();
         }
     });
 

@@ -104,7 +104,10 @@ class WorkspaceIsolationSweepTests {
             "POST /settings/canned-replies/{cannedReplyId}", "POST /settings/canned-replies/{cannedReplyId}/delete",
             "POST /inbox/{conversationId}/notes", "POST /inbox/{conversationId}/status",
             "GET /inbox/{conversationId}/messages", "GET /inbox/{conversationId}/header",
-            "POST /inbox/{conversationId}/read", "POST /inbox/{conversationId}/typing");
+            "POST /inbox/{conversationId}/read", "POST /inbox/{conversationId}/typing",
+            "POST /inbox/{conversationId}/assignee", "POST /inbox/{conversationId}/transfer", "POST /inbox/{conversationId}/priority",
+            "POST /inbox/{conversationId}/labels", "POST /inbox/{conversationId}/labels/remove", "POST /inbox/{conversationId}/snooze",
+            "POST /inbox/{conversationId}/canned-replies/{cannedReplyId}");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -145,6 +148,12 @@ class WorkspaceIsolationSweepTests {
             entry("POST /api/v1/conversations/{conversationId}/snooze", "{\"until\":\"2099-01-01T00:00:00Z\"}"),
             entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
+            entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
+            entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
+            entry("POST /inbox/{conversationId}/priority", Map.of("priority", "URGENT")),
+            entry("POST /inbox/{conversationId}/labels", Map.of("label", "чужая")),
+            entry("POST /inbox/{conversationId}/labels/remove", Map.of("label", "vip")),
+            entry("POST /inbox/{conversationId}/snooze", Map.of("until", "2030-01-01T10:00")),
             entry("POST /settings/users/{userId}/role", Map.of("role", "ANALYST")),
             entry("POST /settings/users/{userId}/enabled", Map.of("enabled", "false")),
             entry("POST /settings/data-requests/{requestId}/reject", Map.of("reason", "sweep")),

@@ -25,9 +25,11 @@ class InboxConsoleController {
     private static final int MAX_IDS = 100;
 
     private final InboxQuery query;
+    private final io.beseda.conversation.Operators operators;
 
-    InboxConsoleController(InboxQuery query) {
+    InboxConsoleController(InboxQuery query, io.beseda.conversation.Operators operators) {
         this.query = query;
+        this.operators = operators;
     }
 
     @GetMapping("/inbox")
@@ -43,6 +45,10 @@ class InboxConsoleController {
         model.addAttribute("channels", Arrays.asList(Channel.values()));
         model.addAttribute("teams", query.teams(actor.workspaceId()));
         model.addAttribute("labels", query.labels(actor.workspaceId()));
+        if (actor.kind() == Actor.Kind.USER) {
+            model.addAttribute("myAvailability", operators.get(actor.workspaceId(), new io.beseda.workspace.UserId(actor.id())));
+            model.addAttribute("availabilities", Arrays.asList(io.beseda.conversation.OperatorStatus.values()));
+        }
         return "conversation/inbox";
     }
 
