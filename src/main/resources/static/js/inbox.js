@@ -205,12 +205,13 @@
         }
 
         function header() {
+            const asked = headerVersion;
             getHtml(root.dataset.headerUrl).then((html) => {
                 const fresh = fragment(html).querySelector("#thread-header");
                 const current = document.getElementById("thread-header");
-                if (fresh && current) {
-                    current.replaceWith(fresh);
-                    processed(fresh);
+                // a header this page drew after asking is newer than the answer: keep it
+                if (fresh && current && asked === headerVersion) {
+                    swapHeader(current, fresh, true);
                 }
             }).catch(() => {});
         }
@@ -278,6 +279,36 @@
         }
     }
 
+    // A header redrawn because a colleague changed something must not eat what this operator is typing
+    // into it (a label, a transfer note) nor close what they opened.
+    let headerVersion = 0;
+
+    function swapHeader(current, fresh, keepTyping) {
+        headerVersion++;
+        if (keepTyping) {
+            current.querySelectorAll("form[id] input[type=text], form[id] input[type=datetime-local]").forEach((input) => {
+                const twin = fresh.querySelector("#" + input.form.id + " input[name='" + input.name + "']");
+                if (twin && input.value) {
+                    twin.value = input.value;
+                }
+            });
+            current.querySelectorAll("details[open]").forEach((d, i) => {
+                const twin = fresh.querySelectorAll("details")[i];
+                if (twin) {
+                    twin.open = true;
+                }
+            });
+        }
+        const focused = document.activeElement && current.contains(document.activeElement) && document.activeElement.form
+            ? "#" + document.activeElement.form.id + " [name='" + document.activeElement.name + "']" : null;
+        current.replaceWith(fresh);
+        processed(fresh);
+        const again = focused && fresh.querySelector(focused);
+        if (keepTyping && again) {
+            again.focus();
+        }
+    }
+
     async function send(form, action, body) {
         const response = await fetch(action, {
             method: "POST", body, credentials: "same-origin",
@@ -332,8 +363,7 @@
             const fresh = html && fragment(html).querySelector("#thread-header");
             const current = document.getElementById("thread-header");
             if (fresh && current) {
-                current.replaceWith(fresh);
-                processed(fresh);
+                swapHeader(current, fresh, false);
             }
         } catch (e) {
             form.submit();
