@@ -53,7 +53,9 @@ public final class ChatLoad {
         int perVisitor = arg(args, 4, 8);
         var data = Files.createTempDirectory("beseda-chat-bench");
         try (var app = new SpringApplicationBuilder(Beseda.class).run("--beseda.db.data-dir=" + data, "--server.port=0",
-                "--beseda.demo.enabled=false", "--logging.level.root=WARN", "--server.tomcat.max-connections=20000")) {
+                "--beseda.demo.enabled=false", "--logging.level.root=WARN", "--server.tomcat.max-connections=20000",
+                // the driver times every event; a real page that falls behind re-reads instead (resync)
+                "--beseda.inbox.live.backlog=20000")) {
             new ChatLoad(app, visitors, operators).run(rate, seconds, perVisitor);
         }
         System.exit(0);
