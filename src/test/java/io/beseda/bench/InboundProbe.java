@@ -3,6 +3,7 @@ package io.beseda.bench;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -18,17 +19,35 @@ import io.beseda.consent.Channel;
 import io.beseda.customer.Identity;
 import io.beseda.customer.IdentityKind;
 import io.beseda.workspace.Workspaces;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 public final class InboundProbe {
     public static void main(String[] args) throws Exception {
         int total = Integer.parseInt(args[0]);
         int visitors = Integer.parseInt(args[1]);
         var data = Files.createTempDirectory("beseda-probe");
-        try (var app = new SpringApplicationBuilder(Beseda.class).run("--beseda.db.data-dir=" + data,
-                "--server.port=0", "--beseda.demo.enabled=false", "--logging.level.root=WARN")) {
+        var arguments = new ArrayList<>(List.of("--beseda.db.data-dir=" + data,
+                "--server.port=0", "--beseda.demo.enabled=false", "--logging.level.root=WARN"));
+        // -Dprobe.statements=true counts what the database executes per message (pg_stat_statements needs a
+        // preloaded library, so the probe runs its own server and hands Beseda its URL; rates are then not comparable).
+        boolean statements = Boolean.getBoolean("probe.statements");
+        EmbeddedPostgres counted = null;
+        if (statements) {
+            counted = EmbeddedPostgres.builder().setDataDirectory(data.resolve("counted")).setCleanDataDirectory(true)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("max_connections", "200").start();
+            arguments.add("--beseda.db.url=" + counted.getJdbcUrl("postgres", "postgres"));
+            arguments.add("--beseda.db.user=postgres");
+            arguments.add("--beseda.db.password=");
+        }
+        try (var app = new SpringApplicationBuilder(Beseda.class).run(arguments.toArray(String[]::new))) {
             var ws = app.getBean(Workspaces.class).create("probe", "Probe", ZoneId.of("Europe/Moscow")).id();
             var inbound = app.getBean(InboundMessages.class);
             var jdbc = app.getBean(JdbcClient.class);
+            if (statements) {
+                jdbc.sql("create extension if not exists pg_stat_statements").update();
+                jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            }
             var next = new AtomicInteger();
             long start = System.nanoTime();
             try (var pool = Executors.newFixedThreadPool(8)) {
@@ -47,7 +66,32 @@ public final class InboundProbe {
             }
             double all = (System.nanoTime() - start) / 1e9;
             jdbc.sql("select listener_id, count(*) c, count(completion_date) done from event_publication group by 1").query((r, n) -> r.getString(1) + " " + r.getLong(2) + " " + r.getLong(3)).list().forEach(System.out::println);
+            if (statements) {
+                printStatements(jdbc, total);
+            }
             System.out.printf("%n stored %d in %.1fs (%.0f/s); in threads after %.1fs (%.0f/s)%n", total, stored, total / stored, all, total / all);
+        } finally {
+            if (counted != null) {
+                counted.close();
+            }
         }
+    }
+
+    private static void printStatements(JdbcClient jdbc, int total) {
+        var rows = jdbc.sql("""
+                select calls, round(total_exec_time::numeric, 0) ms, regexp_replace(query, '\\s+', ' ', 'g') q from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database()) and calls >= ?
+                order by calls desc""").param(total / 20)
+                .query((r, n) -> "%8d %7d ms  %s".formatted(r.getLong(1), r.getLong(2), abbreviate(r.getString(3)))).list();
+        rows.forEach(System.out::println);
+        long calls = jdbc.sql("""
+                select sum(calls) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                  and query not like '%pg_stat_statements%' and query not like 'select count(*) from conversation_message'""")
+                .query(Long.class).single();
+        System.out.printf("%n statements per message: %.1f%n", (double) calls / total);
+    }
+
+    private static String abbreviate(String query) {
+        return query.length() > 150 ? query.substring(0, 150) + "…" : query;
     }
 }
