@@ -34,7 +34,9 @@ public final class InboundProbe {
         EmbeddedPostgres counted = null;
         if (statements) {
             counted = EmbeddedPostgres.builder().setDataDirectory(data.resolve("counted")).setCleanDataDirectory(true)
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", System.getProperty("probe.slow", "-1"))
+                    .setServerConfig("logging_collector", "on").setServerConfig("log_directory", System.getProperty("probe.log", "log"))
                     .setServerConfig("max_connections", "200").start();
             arguments.add("--beseda.db.url=" + counted.getJdbcUrl("postgres", "postgres"));
             arguments.add("--beseda.db.user=postgres");
@@ -68,6 +70,7 @@ public final class InboundProbe {
             jdbc.sql("select listener_id, count(*) c, count(completion_date) done from event_publication group by 1").query((r, n) -> r.getString(1) + " " + r.getLong(2) + " " + r.getLong(3)).list().forEach(System.out::println);
             if (statements) {
                 printStatements(jdbc, total);
+                explain(app.getBean(javax.sql.DataSource.class));
             }
             System.out.printf("%n stored %d in %.1fs (%.0f/s); in threads after %.1fs (%.0f/s)%n", total, stored, total / stored, all, total / all);
         } finally {
@@ -89,6 +92,27 @@ public final class InboundProbe {
                   and query not like '%pg_stat_statements%' and query not like 'select count(*) from conversation_message'""")
                 .query(Long.class).single();
         System.out.printf("%n statements per message: %.1f%n", (double) calls / total);
+    }
+
+    /** -Dprobe.explain="query with $1..;another": the plans PostgreSQL would cache for them. */
+    private static void explain(javax.sql.DataSource data) throws java.sql.SQLException {
+        try (var connection = data.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            int n = 0;
+            for (var query : System.getProperty("probe.explain", "").split(";")) {
+                if (!query.isBlank()) {
+                    statement.execute("prepare probe_" + n + " as " + query);
+                    int parameters = query.split("\\$").length - 1;
+                    var nulls = String.join(", ", java.util.Collections.nCopies(parameters, "null"));
+                    System.out.println(query);
+                    try (var plan = statement.executeQuery("explain execute probe_" + n++ + (parameters == 0 ? "" : "(" + nulls + ")"))) {
+                        while (plan.next()) {
+                            System.out.println(plan.getString(1));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static String abbreviate(String query) {
