@@ -50,6 +50,16 @@ public final class InboundProbe {
                 jdbc.sql("create extension if not exists pg_stat_statements").update();
                 jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
             }
+            // -Dprobe.setup="alter system set …;select pg_reload_conf()": server settings to compare, probe only.
+            for (var sql : System.getProperty("probe.setup", "").split(";")) {
+                if (!sql.isBlank()) {
+                    if (sql.strip().startsWith("select")) {
+                        jdbc.sql(sql).query((r, n) -> "").list();
+                    } else {
+                        jdbc.sql(sql).update();
+                    }
+                }
+            }
             var next = new AtomicInteger();
             long start = System.nanoTime();
             try (var pool = Executors.newFixedThreadPool(8)) {
@@ -67,6 +77,7 @@ public final class InboundProbe {
                 Thread.sleep(50);
             }
             double all = (System.nanoTime() - start) / 1e9;
+            // Completed publications are deleted (completion-mode: delete); what is left is still to be done.
             jdbc.sql("select listener_id, count(*) c, count(completion_date) done from event_publication group by 1").query((r, n) -> r.getString(1) + " " + r.getLong(2) + " " + r.getLong(3)).list().forEach(System.out::println);
             if (statements) {
                 printStatements(jdbc, total);
