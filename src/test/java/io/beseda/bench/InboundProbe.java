@@ -37,6 +37,7 @@ public final class InboundProbe {
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                     .setServerConfig("auto_explain.log_min_duration", System.getProperty("probe.slow", "-1"))
                     .setServerConfig("logging_collector", "on").setServerConfig("log_directory", System.getProperty("probe.log", "log"))
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setServerConfig("max_connections", "200").start();
             arguments.add("--beseda.db.url=" + counted.getJdbcUrl("postgres", "postgres"));
             arguments.add("--beseda.db.user=postgres");
@@ -61,11 +62,16 @@ public final class InboundProbe {
                 }
             }
             var next = new AtomicInteger();
+            long rate = Long.getLong("probe.rate", 0);
             long start = System.nanoTime();
             try (var pool = Executors.newFixedThreadPool(8)) {
                 for (int t = 0; t < 8; t++) {
                     pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                            if (rate > 0) {
+                                // -Dprobe.rate=N: message i is due N-th of a second after the start, not earlier.
+                                java.util.concurrent.locks.LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
+                            }
                             inbound.receive(ws, new InboundMessage(Channel.WEBCHAT, UUID.randomUUID().toString(),
                                     Identity.of(IdentityKind.VISITOR, "v" + (i % visitors)), null, "Где мой заказ " + i, List.of(), null, Instant.now()));
                         }
@@ -80,6 +86,13 @@ public final class InboundProbe {
             // Completed publications are deleted (completion-mode: delete); what is left is still to be done.
             jdbc.sql("select listener_id, count(*) c, count(completion_date) done from event_publication group by 1").query((r, n) -> r.getString(1) + " " + r.getLong(2) + " " + r.getLong(3)).list().forEach(System.out::println);
             if (statements) {
+                // Send (the message's sent_at) to the commit that put it in the conversation, from commit timestamps.
+                System.out.println(jdbc.sql("""
+                        select 'send to conversation (ms): p50 ' || round(percentile_cont(0.5) within group (order by l)::numeric, 1)
+                            || ' p99 ' || round(percentile_cont(0.99) within group (order by l)::numeric, 1)
+                            || ' max ' || round(max(l)::numeric, 1)
+                        from (select extract(epoch from pg_xact_commit_timestamp(xmin) - created_at) * 1000 l
+                              from conversation_message where direction = 'IN') m""").query(String.class).single());
                 printStatements(jdbc, total);
                 explain(app.getBean(javax.sql.DataSource.class));
             }
