@@ -15,6 +15,7 @@ import io.beseda.consent.policy.PolicyRequest;
 import io.beseda.consent.policy.SendRules;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
+import io.beseda.shared.NotFoundException;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.AuditLog;
 import io.beseda.workspace.WorkspaceId;
@@ -89,12 +90,16 @@ public class SendPolicy {
     /** The customer wrote in a channel at {@code at}: it opens WhatsApp's 24-hour window. Older news is ignored. */
     @Transactional
     public void recordInbound(WorkspaceId workspace, CustomerId customer, Channel channel, Instant at) {
-        var id = customers.get(workspace, customer).id();
-        jdbc.sql("""
-                insert into customer_channel_activity (workspace_id, customer_id, channel, last_inbound_at) values (?, ?, ?, ?)
+        // One statement: the activity belongs to the profile this one was merged into, if it was.
+        var recorded = jdbc.sql("""
+                insert into customer_channel_activity (workspace_id, customer_id, channel, last_inbound_at)
+                select c.workspace_id, coalesce(c.merged_into, c.id), ?, ? from customer c where c.workspace_id = ? and c.id = ?
                 on conflict (workspace_id, customer_id, channel)
                 do update set last_inbound_at = greatest(customer_channel_activity.last_inbound_at, excluded.last_inbound_at)""")
-                .params(workspace.value(), id.value(), channel.name(), Timestamp.from(at)).update();
+                .params(channel.name(), Timestamp.from(at), workspace.value(), customer.value()).update();
+        if (recorded == 0) {
+            throw new NotFoundException("Customer", customer);
+        }
     }
 
     @Transactional

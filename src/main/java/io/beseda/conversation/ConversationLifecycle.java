@@ -44,21 +44,31 @@ class ConversationLifecycle {
         this.clock = clock;
     }
 
-    /** The customer's message was appended (once); a rating ({@code reopens == false}) changes nothing else. */
-    void customerWrote(WorkspaceId workspace, UUID conversationId, Instant at, boolean reopens) {
+    /**
+     * The customer's message was appended (once); a rating ({@code reopens == false}) changes nothing else.
+     *
+     * @param conversation the conversation as the statement that appended the message left it, row lock held
+     */
+    void customerWrote(WorkspaceId workspace, Conversation conversation, Instant at, boolean reopens) {
         if (!reopens) {
             return;
         }
-        var conversation = lock(workspace, conversationId);
-        var inbox = inboxes.get(workspace, conversation.inboxId());
+        var conversationId = conversation.id();
+        var inbox = inboxes.recent(workspace, conversation.inboxId());
+        boolean changed = false;
         if (conversation.teamId() == null && inbox.teamId() != null) {
-            jdbc.sql("update conversation set team_id = ? where id = ?").params(inbox.teamId(), conversationId).update();
+            // Joined with the team: the inbox may be a few seconds old, and its team deleted since.
+            changed = jdbc.sql("update conversation c set team_id = t.id from team t where c.id = ? and t.workspace_id = ? and t.id = ?")
+                    .params(conversationId, workspace.value(), inbox.teamId()).update() == 1;
         }
         if (conversation.status() == ConversationStatus.RESOLVED || conversation.status() == ConversationStatus.SNOOZED) {
             reopen(workspace, conversation);
             events.publishEvent(new ConversationChanged(workspace, conversationId, ConversationChanged.Change.STATUS));
+            changed = true;
         }
-        conversation = lock(workspace, conversationId);
+        if (changed) {
+            conversation = lock(workspace, conversationId);
+        }
         if (conversation.waitingSince() == null && conversation.status() == ConversationStatus.OPEN) {
             sla.startWaiting(workspace, conversationId, inbox, at);
         }

@@ -84,24 +84,29 @@ public class Conversations {
     void customerWrote(WorkspaceId workspace, CustomerId customer, @Nullable UUID account, UUID inboundMessageId,
                        Channel channel, String address, String text, Instant at, boolean reopens) {
         var inbox = inboxes.forAccount(workspace, account);
-        var conversation = jdbc.sql("""
-                insert into conversation (id, workspace_id, customer_id, inbox_id, status, last_channel, last_address, last_message_at, created_at)
-                values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
-                on conflict (workspace_id, customer_id, inbox_id) do update
-                set last_channel = excluded.last_channel, last_address = excluded.last_address,
-                    last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
-                returning id""")
-                .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox, channel.name(), address, Timestamp.from(at),
-                        Timestamp.from(clock.instant()))
-                .query(UUID.class).single();
         var id = UUID.randomUUID();
-        var inserted = jdbc.sql("""
-                insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, inbound_message_id, created_at)
-                values (?, ?, ?, 'IN', ?, ?, ?, ?) on conflict (inbound_message_id) do nothing""")
-                .params(id, workspace.value(), conversation, channel.name(), text, inboundMessageId, Timestamp.from(at)).update();
-        if (inserted == 1) {
-            events.publishEvent(new MessageAppended(workspace, conversation, id, ConversationMessage.Direction.IN));
-            lifecycle.customerWrote(workspace, conversation, at, reopens);
+        // One round trip: the upsert leaves the conversation locked and returns it as it now is, the message
+        // is appended unless this inbound message already was.
+        var appended = jdbc.sql("""
+                with thread as (
+                    insert into conversation (id, workspace_id, customer_id, inbox_id, status, last_channel, last_address, last_message_at, created_at)
+                    values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
+                    on conflict (workspace_id, customer_id, inbox_id) do update
+                    set last_channel = excluded.last_channel, last_address = excluded.last_address,
+                        last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
+                    returning *),
+                message as (
+                    insert into conversation_message (id, workspace_id, conversation_id, direction, channel, text, inbound_message_id, created_at)
+                    select ?, thread.workspace_id, thread.id, 'IN', ?, ?, ?, ? from thread
+                    on conflict (inbound_message_id) do nothing
+                    returning id)
+                select thread.* from thread where exists (select 1 from message)""")
+                .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox, channel.name(), address, Timestamp.from(at),
+                        Timestamp.from(clock.instant()), id, channel.name(), text, inboundMessageId, Timestamp.from(at))
+                .query(Conversations::map).optional();
+        if (appended.isPresent()) {
+            events.publishEvent(new MessageAppended(workspace, appended.get().id(), id, ConversationMessage.Direction.IN));
+            lifecycle.customerWrote(workspace, appended.get(), at, reopens);
         }
     }
 

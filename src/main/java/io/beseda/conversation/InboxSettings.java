@@ -2,11 +2,13 @@ package io.beseda.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +39,14 @@ public class InboxSettings {
     private final Teams teams;
     private final ChannelAccounts accounts;
     private final ApplicationEventPublisher events;
+    private final RecentReads<InboxKey, Inbox> recent;
+
+    private record InboxKey(WorkspaceId workspace, UUID id) {
+    }
 
     InboxSettings(JdbcClient jdbc, JsonMapper json, Inboxes inboxes, Teams teams, ChannelAccounts accounts,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, @Value("${beseda.conversation.settings-cache-ttl:5s}") Duration ttl) {
+        this.recent = new RecentReads<>(ttl);
         this.jdbc = jdbc;
         this.json = json;
         this.inboxes = inboxes;
@@ -59,9 +66,23 @@ public class InboxSettings {
                 .query(this::map).optional().map(this::withAccounts).orElseThrow(() -> new NotFoundException("Inbox", id));
     }
 
+    /**
+     * The inbox as read at most a few seconds ago, for what every customer message consults (team, hours,
+     * out-of-office text); changes made here are seen at once, changes made on another node within the TTL.
+     */
+    Inbox recent(WorkspaceId workspace, UUID id) {
+        return recent.get(new InboxKey(workspace, id), key -> get(key.workspace(), key.id()));
+    }
+
+    private void changing() {
+        recent.forgetAll();
+        inboxes.mappingsChanged();
+    }
+
     @Transactional
     public Inbox create(Actor actor, InboxChange change) {
         InboxPermissions.requireManager(actor);
+        changing();
         inboxes.defaultInbox(actor.workspaceId());
         var id = UUID.randomUUID();
         checkTeam(actor, change);
@@ -77,6 +98,7 @@ public class InboxSettings {
     @Transactional
     public Inbox update(Actor actor, UUID id, InboxChange change) {
         InboxPermissions.requireManager(actor);
+        changing();
         get(actor.workspaceId(), id);
         checkTeam(actor, change);
         try {
@@ -102,6 +124,7 @@ public class InboxSettings {
     @Transactional
     public void delete(Actor actor, UUID id) {
         InboxPermissions.requireManager(actor);
+        changing();
         var inbox = get(actor.workspaceId(), id);
         if (inbox.isDefault()) {
             throw new RuleViolationException("inbox.default.delete", "The default inbox cannot be deleted");
@@ -118,6 +141,7 @@ public class InboxSettings {
     @Transactional
     public Inbox mapAccount(Actor actor, UUID inboxId, UUID accountId) {
         InboxPermissions.requireManager(actor);
+        changing();
         get(actor.workspaceId(), inboxId);
         accounts.find(actor.workspaceId(), accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
         jdbc.sql("""
@@ -130,6 +154,7 @@ public class InboxSettings {
     @Transactional
     public Inbox unmapAccount(Actor actor, UUID inboxId, UUID accountId) {
         InboxPermissions.requireManager(actor);
+        changing();
         get(actor.workspaceId(), inboxId);
         accounts.find(actor.workspaceId(), accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
         jdbc.sql("delete from inbox_account where workspace_id = ? and inbox_id = ? and account_id = ?")

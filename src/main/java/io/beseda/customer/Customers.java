@@ -2,6 +2,7 @@ package io.beseda.customer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -104,6 +106,13 @@ public class Customers {
         if (identities.isEmpty()) {
             throw new IllegalArgumentException("At least one identity is needed to recognise a customer");
         }
+        var known = known(workspace, identities);
+        if (known.isPresent()) {
+            if (known.get().lastSeenAt() == null || known.get().lastSeenAt().isBefore(seenAt.minus(LAST_SEEN_PRECISION))) {
+                touch(workspace, known.get().customer(), seenAt);
+            }
+            return Optional.of(known.get().customer());
+        }
         if (erasedIdentities(workspace, identities)) {
             return Optional.empty();
         }
@@ -177,6 +186,45 @@ public class Customers {
                 .params(hashes.stream().map(h -> h.substring(0, h.indexOf(':'))).toArray(String[]::new),
                         hashes.stream().map(h -> h.substring(h.indexOf(':') + 1)).toArray(String[]::new), workspace.value())
                 .query(String.class).list());
+    }
+
+    /**
+     * How stale {@code last_seen_at} may get before a returning customer's visit updates it: writing the
+     * profile row on every message costs an index update and serialises a chatty customer's messages on
+     * the row lock, while what reads it (segments, the customer list) counts in days.
+     */
+    static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(1);
+
+    private record Known(CustomerId customer, @Nullable Instant lastSeenAt) {
+    }
+
+    /**
+     * The common case in one query: every identity already belongs to the same live profile and none was
+     * erased. Anything else (a stranger, a new identity, two profiles, an erased one) is for the careful path.
+     */
+    private Optional<Known> known(WorkspaceId workspace, Collection<Identity> identities) {
+        var hashes = identities.stream().map(ErasedIdentities::hash).toList();
+        var rows = jdbc.sql("""
+                select i.customer_id, c.last_seen_at,
+                       c.merged_into is null and c.erased_at is null
+                       and not exists (select 1 from erased_identity e
+                                       where e.workspace_id = ? and e.kind = k.kind and e.value_sha256 = k.hash) as usable
+                from unnest(?::text[], ?::text[], ?::text[]) as k(kind, value, hash)
+                left join customer_identity i on i.workspace_id = ? and i.kind = k.kind and i.value = k.value
+                left join customer c on c.workspace_id = i.workspace_id and c.id = i.customer_id""")
+                .params(workspace.value(), identities.stream().map(i -> i.kind().name()).toArray(String[]::new),
+                        identities.stream().map(Identity::value).toArray(String[]::new),
+                        hashes.stream().map(h -> h.substring(h.indexOf(':') + 1)).toArray(String[]::new), workspace.value())
+                .query((row, n) -> {
+                    var id = row.getObject("customer_id", UUID.class);
+                    var seen = row.getTimestamp("last_seen_at");
+                    return id == null || !row.getBoolean("usable") ? null
+                            : new Known(new CustomerId(id), seen == null ? null : seen.toInstant());
+                }).list();
+        if (rows.isEmpty() || rows.contains(null) || rows.stream().map(Known::customer).distinct().count() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.getFirst());
     }
 
     /** Another transaction may have claimed one of our identities first; then both profiles are one person. */

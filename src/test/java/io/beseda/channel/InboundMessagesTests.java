@@ -66,6 +66,17 @@ class InboundMessagesTests {
     ApplicationEvents events;
 
     @Test
+    void aStoredMessageIsNotFoundFromAnotherWorkspace() {
+        var mine = workspaces.create("Свои").workspace().id();
+        var theirs = workspaces.create("Чужие").workspace().id();
+        var id = inbound.receive(mine, new InboundMessage(Channel.TELEGRAM, "tg-own-1", Identity.of(io.beseda.customer.IdentityKind.TELEGRAM, "777001"),
+                null, "Привет", List.of(), null, Instant.now())).orElseThrow();
+
+        assertThat(inbound.find(mine, id)).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Привет"));
+        assertThat(inbound.find(theirs, id)).isEmpty();
+    }
+
+    @Test
     void aRedeliveredMessageIsStoredOnceAndAnnouncedOnce() {
         var ws = workspaces.create("Входящие").workspace().id();
         var message = new InboundMessage(Channel.TELEGRAM, "tg-1001", Identity.of(io.beseda.customer.IdentityKind.TELEGRAM, "777000"),

@@ -104,6 +104,50 @@ class IdentityResolutionTests {
         assertThat(customers.find(mine, b)).isEmpty();
     }
 
+    @Test
+    void aReturningVisitorWhoseDataWasErasedIsNotRecognisedAgain() {
+        var ws = workspace();
+        var visitor = Identity.of(IdentityKind.VISITOR, "returning-1");
+        var id = resolve(ws, visitor);
+        assertThat(resolve(ws, visitor)).as("the known visitor takes the one-query path").isEqualTo(id);
+
+        erasure.erase(ws, id);
+
+        assertThat(customers.resolve(ws, List.of(visitor), now.plusSeconds(60))).isEmpty();
+        assertThat(customers.resolve(ws, List.of(Identity.phone("+79995550000"), visitor), now.plusSeconds(120))).isEmpty();
+    }
+
+    @Test
+    void anIdentityStillAttachedButListedAsErasedIsRefused() {
+        var ws = workspace();
+        var visitor = Identity.of(IdentityKind.VISITOR, "half-erased");
+        resolve(ws, visitor);
+        // As if an erasure and a resolution had crossed: the hash is there although the identity row survived.
+        var hash = ErasedIdentities.hash(visitor);
+        org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("insert into erased_identity (workspace_id, kind, value_sha256) values (?, ?, ?)")
+                .params(ws.value(), "VISITOR", hash.substring(hash.indexOf(':') + 1)).update();
+
+        assertThat(customers.resolve(ws, List.of(visitor), now.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aReturningCustomersLastVisitIsRecordedAtMostOnceAMinute() {
+        var ws = workspace();
+        var visitor = Identity.of(IdentityKind.VISITOR, "chatty");
+        var first = Instant.parse("2026-11-21T10:00:00Z");
+        var id = customers.resolve(ws, List.of(visitor), first).orElseThrow();
+
+        customers.resolve(ws, List.of(visitor), first.plusSeconds(30));
+        assertThat(customers.get(ws, id).lastSeenAt()).isEqualTo(first);
+
+        customers.resolve(ws, List.of(visitor), first.plusSeconds(61));
+        assertThat(customers.get(ws, id).lastSeenAt()).isEqualTo(first.plusSeconds(61));
+    }
+
+    @Autowired
+    CustomerErasure erasure;
+
     private void customersWithHistory(WorkspaceId ws, CustomerId a, CustomerId b, CustomerId c) {
         var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
         for (var id : List.of(a, b, c)) {
