@@ -3,7 +3,9 @@ package io.beseda.channel;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,22 +13,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.consent.Channel;
 import io.beseda.consent.ConsentSource;
 import io.beseda.consent.Consents;
 import io.beseda.consent.SendPolicy;
 import io.beseda.consent.StopWords;
+import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
+import io.beseda.shared.GroupCommit;
 import io.beseda.workspace.WorkspaceId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes in what customers write, in one transaction per message: finds the customer, stores the message
- * once (a redelivery is recognised by the provider's id), opens the channel's reply window, honours a
- * STOP at once, and announces the message. A webhook controller answers 200 only after this returns.
+ * Takes in what customers write: finds the customer, stores the message once (a redelivery is recognised
+ * by the provider's id), opens the channel's reply window, honours a STOP at once, and announces the
+ * message, all in one transaction (which messages arriving together share). A webhook controller answers
+ * 200 only after this returns, that is after the commit.
  */
 @Service
 public class InboundMessages {
@@ -37,10 +43,12 @@ public class InboundMessages {
     private final SendPolicy policy;
     private final Consents consents;
     private final ApplicationEventPublisher events;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     InboundMessages(JdbcClient jdbc, JsonMapper json, Customers customers, SendPolicy policy, Consents consents,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, GroupCommit groupCommit, Clock clock) {
+        this.groupCommit = groupCommit;
         this.jdbc = jdbc;
         this.json = json;
         this.customers = customers;
@@ -57,6 +65,10 @@ public class InboundMessages {
     }
 
     public Optional<Stored> find(WorkspaceId workspace, UUID id) {
+        var justStored = justStored().get(id);
+        if (justStored != null) {
+            return justStored.workspace().equals(workspace) ? Optional.of(justStored.message()) : Optional.empty();
+        }
         // By the primary key alone, the workspace checked on the row: with "workspace_id = ? and id = ?" a plan
         // cached while the table was small walks the workspace's whole (workspace_id, customer_id) index.
         return jdbc.sql("select * from inbound_message where id = ?")
@@ -69,6 +81,40 @@ public class InboundMessages {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    private record InWorkspace(WorkspaceId workspace, Stored message) {
+    }
+
+    /**
+     * The messages this transaction stored, so the listeners it runs ({@code InboundToConversation} puts each
+     * in its thread) read them without asking the database again. Gone with the transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, InWorkspace> justStored() {
+        var stored = (Map<UUID, InWorkspace>) TransactionSynchronizationManager.getResource(JUST_STORED);
+        return stored == null ? Map.of() : stored;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void remember(WorkspaceId workspace, Stored message) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var stored = (Map<UUID, InWorkspace>) TransactionSynchronizationManager.getResource(JUST_STORED);
+        if (stored == null) {
+            stored = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(JUST_STORED, stored);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JUST_STORED);
+                }
+            });
+        }
+        stored.put(message.id(), new InWorkspace(workspace, message));
+    }
+
+    private static final Object JUST_STORED = new Object();
+
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
 
@@ -76,8 +122,11 @@ public class InboundMessages {
         return value == null ? null : json.readValue(value, type);
     }
 
+    /** Who wrote a message taken in, and the message's id unless it had been stored before. */
+    public record Accepted(CustomerId customer, Optional<UUID> messageId) {
+    }
+
     /** Stores a message that came without a known account (the sandbox phone, tests). */
-    @Transactional
     public Optional<UUID> receive(WorkspaceId workspace, InboundMessage message) {
         return receive(workspace, null, message);
     }
@@ -86,8 +135,21 @@ public class InboundMessages {
      * Stores the message; empty when it was already stored, or when the sender is a customer whose data
      * was erased (their identities must not bring a profile back).
      */
-    @Transactional
     public Optional<UUID> receive(WorkspaceId workspace, @Nullable UUID accountId, InboundMessage message) {
+        return accept(workspace, accountId, message).flatMap(Accepted::messageId);
+    }
+
+    /**
+     * As {@link #receive}, and says who the sender is even for a message stored before; empty only for a
+     * customer whose data was erased. Outside a transaction the write shares one with other messages
+     * arriving at the same moment ({@link GroupCommit}; one sender's always commit in order); it returns once
+     * that has committed.
+     */
+    public Optional<Accepted> accept(WorkspaceId workspace, @Nullable UUID accountId, InboundMessage message) {
+        return groupCommit.run(List.of(workspace, message.sender()), () -> store(workspace, accountId, message));
+    }
+
+    private Optional<Accepted> store(WorkspaceId workspace, @Nullable UUID accountId, InboundMessage message) {
         var customer = customers.resolve(workspace, List.of(message.sender()), message.sentAt());
         if (customer.isEmpty()) {
             return Optional.empty();
@@ -106,13 +168,15 @@ public class InboundMessages {
                         message.contact() == null ? null : json.writeValueAsString(message.contact()))
                 .query(UUID.class).optional();
         if (id.isEmpty()) {
-            return Optional.empty();
+            return Optional.of(new Accepted(customer.get(), Optional.empty()));
         }
+        remember(workspace, new Stored(id.get(), message.channel(), accountId, message.sender().value(), message.senderName(),
+                message.text(), message.attachments(), message.buttonPayload(), message.location(), message.contact(), message.sentAt()));
         policy.recordInbound(workspace, customer.get(), message.channel(), message.sentAt());
         if (message.text() != null && StopWords.isStop(message.text())) {
             consents.stop(workspace, customer.get(), message.channel(), message.sender().value(), ConsentSource.STOP);
         }
         events.publishEvent(new InboundMessageReceived(workspace, id.get(), customer.get(), message.channel(), accountId));
-        return id;
+        return Optional.of(new Accepted(customer.get(), id));
     }
 }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.beseda.channel.Attachment;
 import io.beseda.channel.Attachments;
@@ -24,6 +23,7 @@ import io.beseda.consent.ConsentStatus;
 import io.beseda.consent.Consents;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
+import io.beseda.shared.GroupCommit;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.WorkspaceId;
 
@@ -57,9 +57,12 @@ class VisitorMessages {
     private final Attachments attachments;
     private final Consents consents;
     private final Customers customers;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
-    VisitorMessages(InboundMessages inbound, Attachments attachments, Consents consents, Customers customers, Clock clock) {
+    VisitorMessages(InboundMessages inbound, Attachments attachments, Consents consents, Customers customers,
+                    GroupCommit groupCommit, Clock clock) {
+        this.groupCommit = groupCommit;
         this.inbound = inbound;
         this.attachments = attachments;
         this.consents = consents;
@@ -80,30 +83,44 @@ class VisitorMessages {
                 || consents.status(account.workspaceId(), customer, ConsentPurpose.PD_PROCESSING, Channel.WEBCHAT) != ConsentStatus.GRANTED);
     }
 
-    @Transactional
+    /**
+     * Stores what the visitor sent. Checks that need no database come first; the rest runs in a transaction
+     * shared with other visitors' messages of the same moment ({@link GroupCommit}) and returns after the commit.
+     */
     Stored post(WebChatAccount account, String visitorId, @Nullable String name, Post post, Origin origin) {
-        var workspace = account.workspaceId();
         var text = text(post);
-        var files = files(workspace, post);
-        if ((text == null || text.isEmpty()) && files.isEmpty()) {
+        if ((text == null || text.isEmpty()) && post.attachmentUrls().isEmpty()) {
             throw new WidgetRefusal("empty", post.clientId());
         }
-        var customer = customers.findBy(workspace, VisitorIdentities.visitor(visitorId)).orElse(null);
-        if (consentNeeded(account, customer)) {
-            if (!post.consentTicked()) {
-                throw new WidgetRefusal("consent-required", post.clientId());
+        if (post.attachmentUrls().size() > MAX_ATTACHMENTS) {
+            throw new WidgetRefusal("too-many-files", post.clientId());
+        }
+        // keyed as InboundMessages keys it: one visitor's messages commit in the order they were sent
+        return groupCommit.run(List.of(account.workspaceId(), VisitorIdentities.visitor(visitorId)),
+                () -> store(account, visitorId, name, post, text, origin));
+    }
+
+    private Stored store(WebChatAccount account, String visitorId, @Nullable String name, Post post, @Nullable String text,
+                         Origin origin) {
+        var workspace = account.workspaceId();
+        var files = files(workspace, post);
+        if (account.settings().consentRequired()) {
+            var customer = customers.findBy(workspace, VisitorIdentities.visitor(visitorId)).orElse(null);
+            if (consentNeeded(account, customer)) {
+                if (!post.consentTicked()) {
+                    throw new WidgetRefusal("consent-required", post.clientId());
+                }
+                grantConsent(account, visitorId, post, origin);
             }
-            customer = grantConsent(account, visitorId, post, origin);
         }
         var message = new InboundMessage(Channel.WEBCHAT, visitorId + ":" + post.clientId(), VisitorIdentities.visitor(visitorId),
                 name, text, files, post.buttonPayload(), clock.instant());
-        var id = inbound.receive(workspace, account.id(), message);
-        var resolved = customers.findBy(workspace, VisitorIdentities.visitor(visitorId))
+        var accepted = inbound.accept(workspace, account.id(), message)
                 .orElseThrow(() -> new WidgetRefusal("customer-erased", post.clientId()));
-        return new Stored(resolved, id, files);
+        return new Stored(accepted.customer(), accepted.messageId(), files);
     }
 
-    private CustomerId grantConsent(WebChatAccount account, String visitorId, Post post, Origin origin) {
+    private void grantConsent(WebChatAccount account, String visitorId, Post post, Origin origin) {
         var workspace = account.workspaceId();
         var customer = customers.resolve(workspace, List.of(VisitorIdentities.visitor(visitorId)), clock.instant())
                 .orElseThrow(() -> new WidgetRefusal("customer-erased", post.clientId()));
@@ -115,7 +132,6 @@ class VisitorMessages {
         }
         consents.record(Actor.system(workspace, "visitor via web chat"), customer, new ConsentChange(ConsentPurpose.PD_PROCESSING,
                 null, null, true, account.settings().consentVersion(), ConsentSource.WIDGET, origin.ip(), origin.device(), Map.copyOf(proof)));
-        return customer;
     }
 
     private static @Nullable String text(Post post) {
@@ -131,9 +147,6 @@ class VisitorMessages {
 
     /** The photos the message carries, read back from the links the upload answered: only this workspace's files. */
     private List<Attachment> files(WorkspaceId workspace, Post post) {
-        if (post.attachmentUrls().size() > MAX_ATTACHMENTS) {
-            throw new WidgetRefusal("too-many-files", post.clientId());
-        }
         var files = new ArrayList<Attachment>();
         for (var url : post.attachmentUrls()) {
             var file = url == null ? Optional.<Attachments.File>empty() : attachments.fromUrl(workspace, url);
