@@ -10,10 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.workspace.WorkspaceId;
+import io.beseda.shared.AfterCommit;
 
 /**
  * Where conversations land. Every workspace has a default inbox (made on first need); an account mapped
@@ -59,16 +58,7 @@ public class Inboxes {
 
     /** Kept once committed: a default inbox made in a transaction that rolls back never existed. */
     private void remember(WorkspaceId workspace, UUID inbox) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    defaults.put(workspace, inbox);
-                }
-            });
-        } else {
-            defaults.put(workspace, inbox);
-        }
+        AfterCommit.run(() -> defaults.put(workspace, inbox));
     }
 
     /** Accounts were mapped to other inboxes, or an inbox went away. */

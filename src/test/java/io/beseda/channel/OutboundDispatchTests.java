@@ -133,6 +133,30 @@ class OutboundDispatchTests {
     }
 
     @Test
+    void customersAreServedSideBySideAndEachGetsTheirMessagesInOrder() {
+        var shop = workspaces.create("Параллельно").workspace().id();
+        accounts.add(shop, Channel.VK, ScriptedConnectorFactory.PROVIDER, "slow-" + UUID.randomUUID(), Map.of(), 1_000);
+        var buyers = new java.util.ArrayList<CustomerId>();
+        for (int c = 0; c < 6; c++) {
+            buyers.add(customers.resolve(shop, List.of(Identity.phone("+7 917 " + (1_000_000 + new java.util.Random().nextInt(8_999_999)))),
+                    Instant.now()).orElseThrow());
+        }
+        for (int i = 0; i < 8; i++) {
+            for (var buyer : buyers) {
+                outbox.queue(shop, new OutboundMessage(buyer, Channel.VK, MessageCategory.SERVICE, "Сообщение " + i, null,
+                        "order-" + buyer.value() + "-" + i, false, Duration.ofDays(1)));
+            }
+        }
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(48);
+
+        var expected = java.util.stream.IntStream.range(0, 8).mapToObj(i -> "Сообщение " + i).toList();
+        assertThat(buyers).allSatisfy(buyer -> assertThat(scripted.bodiesTo(buyer)).isEqualTo(expected));
+        assertThat(JdbcClient.create(dataSource).sql("select count(*) from outbound_message where workspace_id = ? and status = 'SENT'")
+                .param(shop.value()).query(Integer.class).single()).isEqualTo(48);
+    }
+
+    @Test
     void aTransientFailureIsRetriedLaterAndThenSent() {
         scripted.script(vkAccount, new SendResult.Transient("HTTP 503", null));
         var id = outbox.queue(workspace, message(Channel.VK, MessageCategory.SERVICE, "k2"));

@@ -19,6 +19,13 @@ class ScriptedConnectorFactory implements ChannelConnectorFactory {
     /** How often the provider was asked to send each message: more than once would reach the customer twice. */
     private final ConcurrentHashMap<MessageId, java.util.concurrent.atomic.AtomicInteger> sends = new ConcurrentHashMap<>();
 
+    /** What each customer was sent, in the order the provider was asked. */
+    private final ConcurrentHashMap<io.beseda.customer.CustomerId, java.util.List<String>> bodies = new ConcurrentHashMap<>();
+
+    java.util.List<String> bodiesTo(io.beseda.customer.CustomerId customer) {
+        return java.util.List.copyOf(bodies.getOrDefault(customer, java.util.List.of()));
+    }
+
     int sendsOf(MessageId message) {
         var count = sends.get(message);
         return count == null ? 0 : count.get();
@@ -37,6 +44,12 @@ class ScriptedConnectorFactory implements ChannelConnectorFactory {
     public ChannelConnector create(ChannelAccount account) {
         return delivery -> {
             sends.computeIfAbsent(delivery.messageId(), m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            bodies.computeIfAbsent(delivery.customer(), c -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(delivery.body());
+            if (account.name().startsWith("slow-")) {
+                // a provider that takes a moment to answer, so side-by-side sends really overlap
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
             var next = scripts.getOrDefault(account.name(), new ConcurrentLinkedQueue<>()).poll();
             return next != null ? next : new SendResult.Sent("scripted-" + delivery.messageId());
         };

@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.beseda.channel.MessageStatus;
 import io.beseda.channel.MessageStatusChanged;
+import io.beseda.shared.AfterCommit;
 
 /**
  * Runs the dispatcher on one background thread: at once when a message is queued on this node (an
@@ -39,11 +39,18 @@ class DispatchSchedule implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** A message was queued and committed: send it now rather than at the next tick. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * A message was queued and committed: send it now rather than at the next tick. Not a transactional
+     * event listener, which would cost a publication record per status change ({@link AfterCommit}).
+     */
+    @EventListener
     void queued(MessageStatusChanged changed) {
-        if (changed.status() == MessageStatus.QUEUED && wake.availablePermits() == 0) {
-            wake.release();
+        if (changed.status() == MessageStatus.QUEUED) {
+            AfterCommit.run(() -> {
+                if (wake.availablePermits() == 0) {
+                    wake.release();
+                }
+            });
         }
     }
 

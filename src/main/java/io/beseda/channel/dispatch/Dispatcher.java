@@ -3,13 +3,19 @@ package io.beseda.channel.dispatch;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Dispatcher {
 
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
     static final int BATCH = 50;
     static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -50,10 +58,12 @@ public class Dispatcher {
     private final MessageUpdates updates;
     private final Clock clock;
     private final JsonMapper json;
+    private final int parallelism;
 
     Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, SendPolicy policy, ChannelAccounts accounts,
                List<ChannelConnectorFactory> factories, RateLimits rateLimits, MessageUpdates updates, Clock clock,
-               JsonMapper json) {
+               JsonMapper json, @Value("${beseda.channel.dispatch-parallelism:8}") int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
@@ -65,21 +75,54 @@ public class Dispatcher {
         this.clock = clock;
     }
 
-    /** Works through one batch of due messages; returns how many it claimed. */
+    /**
+     * Works through one batch of due messages; returns how many it claimed. One customer's messages go out
+     * one after another in the order they were due; different customers' go out side by side (a provider's
+     * answer takes a while, and an operator's reply should not wait behind a campaign).
+     */
     public int dispatchDue() {
         var claimed = claim();
-        claimed.forEach(this::dispatch);
+        var byCustomer = claimed.stream().collect(Collectors.groupingBy(Claimed::customer, LinkedHashMap::new, Collectors.toList()));
+        if (byCustomer.size() <= 1) {
+            claimed.forEach(this::dispatch);
+            return claimed.size();
+        }
+        var lanes = new Semaphore(parallelism);
+        try (var workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("beseda-dispatch-", 0).factory())) {
+            for (var messages : byCustomer.values()) {
+                lanes.acquireUninterruptibly();
+                workers.execute(() -> {
+                    try {
+                        messages.forEach(this::dispatchSafely);
+                    } finally {
+                        lanes.release();
+                    }
+                });
+            }
+        }
         return claimed.size();
     }
 
+    /** A failure outside the send itself (the database, say) leaves the message leased: it goes again later. */
+    private void dispatchSafely(Claimed message) {
+        try {
+            dispatch(message);
+        } catch (RuntimeException e) {
+            log.error("Dispatching message {} failed; it is tried again when its lease ends", message.id(), e);
+        }
+    }
+
+    /** Due messages in the order they were queued ({@code returning} alone keeps no order). */
     private List<Claimed> claim() {
         var now = clock.instant();
         return transactions.execute(status -> jdbc.sql("""
-                update outbound_message set status = 'SENDING', next_attempt_at = ?, updated_at = ?
-                where id in (select id from outbound_message
-                             where status in ('QUEUED', 'SENDING') and next_attempt_at <= ?
-                             order by next_attempt_at limit ? for update skip locked)
-                returning *""")
+                with claimed as (
+                    update outbound_message set status = 'SENDING', next_attempt_at = ?, updated_at = ?
+                    where id in (select id from outbound_message
+                                 where status in ('QUEUED', 'SENDING') and next_attempt_at <= ?
+                                 order by next_attempt_at limit ? for update skip locked)
+                    returning *)
+                select * from claimed order by created_at, id""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), Timestamp.from(now), BATCH)
                 .query((row, n) -> Claimed.of(row, json)).list());
     }

@@ -9,8 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.beseda.channel.MessageId;
@@ -20,6 +18,7 @@ import io.beseda.channel.Receipts;
 import io.beseda.consent.Channel;
 import io.beseda.customer.CustomerId;
 import io.beseda.workspace.WorkspaceId;
+import io.beseda.shared.AfterCommit;
 
 /**
  * Delivery and read receipts of the web chat. A push happens inside the connector, before the dispatcher
@@ -56,18 +55,8 @@ class WebChatReceipts {
         if (changed.status() != MessageStatus.SENT || changed.channel() != Channel.WEBCHAT || !pushed.remove(changed.messageId().value())) {
             return;
         }
-        Runnable deliver = () -> separate.executeWithoutResult(s ->
-                receipts.record(changed.workspaceId(), providerMessageId(changed.messageId()), MessageStatus.DELIVERED));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver.run();
-                }
-            });
-        } else {
-            deliver.run();
-        }
+        AfterCommit.run(() -> separate.executeWithoutResult(s ->
+                receipts.record(changed.workspaceId(), providerMessageId(changed.messageId()), MessageStatus.DELIVERED)));
     }
 
     /** The visitor has the chat open and in view: everything the shop sent them is read. */

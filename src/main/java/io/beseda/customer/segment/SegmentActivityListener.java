@@ -5,11 +5,10 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.customer.CustomerActivityRecorded;
 import io.beseda.customer.CustomersMerged;
+import io.beseda.shared.AfterCommit;
 
 /**
  * Keeps memberships current as customers act. Both handlers only recompute from what is stored, so
@@ -33,17 +32,7 @@ class SegmentActivityListener {
      */
     @EventListener
     void noted(CustomerActivityRecorded activity) {
-        Runnable note = () -> pending.add(activity.workspaceId(), activity.customers());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    note.run();
-                }
-            });
-        } else {
-            note.run();
-        }
+        AfterCommit.run(() -> pending.add(activity.workspaceId(), activity.customers()));
     }
 
     @ApplicationModuleListener

@@ -263,6 +263,7 @@ public final class ChatLoad {
         int total = rate * seconds;
         long start = System.nanoTime() + 100_000_000L;
         var next = new AtomicInteger();
+        var requests = new Latencies();
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int t = 0; t < 8; t++) {
                 pool.submit(() -> {
@@ -271,8 +272,10 @@ public final class ChatLoad {
                         LockSupport.parkNanos(due - System.nanoTime());
                         var nonce = "reply-" + i;
                         repliesSentAt.put(nonce, System.nanoTime());
+                        long posted = System.nanoTime();
                         var response = sessions.get(i % sessions.size()).post("/inbox/" + conversations.get(i % conversations.size())
                                 + "/replies", Map.of("text", nonce));
+                        requests.add((System.nanoTime() - posted) / 1000);
                         if (response.statusCode() >= 400) {
                             throw new IllegalStateException("Reply refused: " + response.statusCode() + " " + response.body());
                         }
@@ -287,5 +290,6 @@ public final class ChatLoad {
         }
         System.out.printf("  operator → widget at %,d replies/s for %d s: %s (%d of %d arrived)%n", rate, seconds, replies.summary(),
                 replies.count(), total);
+        System.out.printf("    the reply's own request (console POST until its answer): %s%n", requests.summary());
     }
 }
