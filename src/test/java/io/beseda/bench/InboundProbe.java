@@ -38,6 +38,7 @@ public final class InboundProbe {
                     .setServerConfig("auto_explain.log_min_duration", System.getProperty("probe.slow", "-1"))
                     .setServerConfig("logging_collector", "on").setServerConfig("log_directory", System.getProperty("probe.log", "log"))
                     .setServerConfig("track_commit_timestamp", "on")
+                    .setServerConfig("pg_stat_statements.track_planning", "on")
                     .setServerConfig("max_connections", "200").start();
             arguments.add("--beseda.db.url=" + counted.getJdbcUrl("postgres", "postgres"));
             arguments.add("--beseda.db.user=postgres");
@@ -106,10 +107,11 @@ public final class InboundProbe {
 
     private static void printStatements(JdbcClient jdbc, int total) {
         var rows = jdbc.sql("""
-                select calls, round(total_exec_time::numeric, 0) ms, regexp_replace(query, '\\s+', ' ', 'g') q from pg_stat_statements
+                select calls, round(total_exec_time::numeric, 0) ms, round(total_plan_time::numeric, 0) plan,
+                       regexp_replace(query, '\\s+', ' ', 'g') q from pg_stat_statements
                 where dbid = (select oid from pg_database where datname = current_database()) and calls >= ?
                 order by calls desc""").param(total / 20)
-                .query((r, n) -> "%8d %7d ms  %s".formatted(r.getLong(1), r.getLong(2), abbreviate(r.getString(3)))).list();
+                .query((r, n) -> "%8d %7d ms %6d ms planning  %s".formatted(r.getLong(1), r.getLong(2), r.getLong(3), abbreviate(r.getString(4)))).list();
         rows.forEach(System.out::println);
         long calls = jdbc.sql("""
                 select sum(calls) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
