@@ -38,10 +38,12 @@ public class SendPolicy {
     private final Customers customers;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final InboundActivity inboundActivity;
     private final Clock clock;
 
     SendPolicy(PolicySnapshots snapshots, PolicySettingsStore settings, DecisionLog decisions, Customers customers,
-               AuditLog audit, JdbcClient jdbc, Clock clock) {
+               AuditLog audit, JdbcClient jdbc, InboundActivity inboundActivity, Clock clock) {
+        this.inboundActivity = inboundActivity;
         this.snapshots = snapshots;
         this.settings = settings;
         this.decisions = decisions;
@@ -89,25 +91,11 @@ public class SendPolicy {
 
     /**
      * The customer wrote in a channel at {@code at}: it opens WhatsApp's 24-hour window. Older news is ignored,
-     * and so is news less than a minute newer than what is kept: a customer writing a burst of messages costs
-     * one row write, not one each, and the window is then taken to close at most a minute early (never late).
+     * and so is news less than a minute newer than what is kept ({@link InboundActivity}).
      */
     @Transactional
     public void recordInbound(WorkspaceId workspace, CustomerId customer, Channel channel, Instant at) {
-        // One statement: the activity belongs to the profile this one was merged into, if it was.
-        var known = jdbc.sql("""
-                with profile as (select c.workspace_id, coalesce(c.merged_into, c.id) as id from customer c where c.workspace_id = ? and c.id = ?),
-                recorded as (
-                    insert into customer_channel_activity (workspace_id, customer_id, channel, last_inbound_at)
-                    select workspace_id, id, ?, ? from profile
-                    on conflict (workspace_id, customer_id, channel)
-                    do update set last_inbound_at = excluded.last_inbound_at
-                    where customer_channel_activity.last_inbound_at < excluded.last_inbound_at - interval '1 minute')
-                select count(*) from profile""")
-                .params(workspace.value(), customer.value(), channel.name(), Timestamp.from(at)).query(Integer.class).single();
-        if (known == 0) {
-            throw new NotFoundException("Customer", customer);
-        }
+        inboundActivity.record(workspace, customer, channel, at);
     }
 
     @Transactional
