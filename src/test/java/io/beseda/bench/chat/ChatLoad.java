@@ -37,6 +37,8 @@ import io.beseda.workspace.Workspaces;
  * <li>holds N widget connections open;</li>
  * <li>sustained inbound: every visitor sends messages as fast as it may; messages/s counted as they reach
  *     an operator's screen (SSE);</li>
+ * <li>a pause until the burst's follow-up work (assignment of the new conversations, event publications)
+ *     is done, so the next phase measures a steady rate, not the previous burst's tail;</li>
  * <li>latency at a fixed rate: customer send → operator's SSE event, p50/p99;</li>
  * <li>operator reply (console POST) → the visitor's widget frame, p50/p99.</li>
  * </ol>
@@ -97,6 +99,7 @@ public final class ChatLoad {
         connectVisitors();
         var conversations = firstMessages();
         sustained(perVisitor);
+        settle();
         latencyAt(rate, seconds);
         replies(conversations, Math.min(200, rate / 5), 10);
         var runtime = Runtime.getRuntime();
@@ -182,6 +185,17 @@ public final class ChatLoad {
         }
         conversationIndex.addAll(conversations);
         return conversations;
+    }
+
+    /** Waits until no event publication is outstanding, then two quiet seconds more. */
+    private void settle() throws InterruptedException {
+        long started = System.nanoTime();
+        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0
+                && System.nanoTime() - started < Duration.ofMinutes(2).toNanos()) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000);
+        System.out.printf("  (the burst's follow-up work took %.1f s more; then 2 s of quiet)%n", (System.nanoTime() - started) / 1e9 - 2);
     }
 
     private void sustained(int perVisitor) throws Exception {
