@@ -237,7 +237,7 @@ public class Customers {
      */
     private Optional<Known> known(WorkspaceId workspace, Identity identity) {
         var hash = ErasedIdentities.hash(identity);
-        return jdbc.sql("""
+        var rows = jdbc.sql("""
                 select i.customer_id, c.last_seen_at,
                        c.merged_into is null and c.erased_at is null
                        and not exists (select 1 from erased_identity e
@@ -250,7 +250,9 @@ public class Customers {
                     var seen = row.getTimestamp("last_seen_at");
                     return !row.getBoolean("usable") ? null
                             : new Known(new CustomerId(row.getObject("customer_id", UUID.class)), seen == null ? null : seen.toInstant());
-                }).list().stream().findFirst().filter(java.util.Objects::nonNull);
+                }).list();
+        // no row: a stranger; a null row: the profile is merged or erased, or the identity is listed as erased
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     /** Another transaction may have claimed one of our identities first; then both profiles are one person. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import org.springframework.boot.SpringApplication;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -21,17 +23,20 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                // stopped by the hook below, after the application contexts that use it
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Run by Spring Boot's own shutdown hook once every application context has closed (they read the
+            // database while closing; a hook of our own would run beside them and pull the server from under them).
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     server.close();
                 } catch (IOException ignored) {
                     // the JVM is going away anyway
                 }
-            }));
+            });
             createDatabase("beseda");
         }
         return server;
