@@ -5,13 +5,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.SegmentEntered;
 import io.beseda.customer.SegmentId;
 import io.beseda.customer.SegmentLeft;
+import io.beseda.shared.AfterCommit;
 
 /**
  * Every committed segment entry and exit, as another module would hear them. It records after commit
@@ -27,12 +26,12 @@ class SegmentEventLog {
 
     @EventListener
     void on(SegmentEntered event) {
-        afterCommit(() -> entered.add(event));
+        AfterCommit.run(() -> entered.add(event));
     }
 
     @EventListener
     void on(SegmentLeft event) {
-        afterCommit(() -> left.add(event));
+        AfterCommit.run(() -> left.add(event));
     }
 
     List<SegmentEntered> entered(SegmentId segment, CustomerId customer) {
@@ -41,18 +40,5 @@ class SegmentEventLog {
 
     List<SegmentLeft> left(SegmentId segment, CustomerId customer) {
         return left.stream().filter(e -> e.segmentId().equals(segment) && e.customerId().equals(customer)).toList();
-    }
-
-    private static void afterCommit(Runnable record) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            record.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                record.run();
-            }
-        });
     }
 }
