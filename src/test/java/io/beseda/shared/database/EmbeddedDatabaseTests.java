@@ -28,6 +28,11 @@ class EmbeddedDatabaseTests {
             assertThat(demo).as("the demo workspace is created on first start").isPresent();
             assertThat(demo.get().name()).isEqualTo("Демо-магазин");
             secret = first.getBean(ApiKeys.class).issue(demo.get().id(), "survivor", "test").secret();
+            var jdbc = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from catalog_offer where workspace_id = ? and listed").param(demo.get().id().value())
+                    .query(Integer.class).single()).as("the demo catalogue, every offer of the feed taken").isEqualTo(273);
+            assertThat(jdbc.sql("select city from catalog_store where workspace_id = ? order by city").param(demo.get().id().value())
+                    .query(String.class).list()).containsExactly("Екатеринбург", "Москва", "Санкт-Петербург");
         }
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
 
@@ -37,6 +42,9 @@ class EmbeddedDatabaseTests {
                     .isPresent();
             var demo = second.getBean(Workspaces.class).findBySlug("demo").orElseThrow();
             assertThat(keys.list(demo.id())).extracting(k -> k.name()).containsOnlyOnce("survivor");
+            assertThat(second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select count(*) from catalog_import where workspace_id = ?").param(demo.id().value()).query(Integer.class).single())
+                    .as("the demo catalogue is imported once, not at every start").isEqualTo(1);
         }
     }
 
