@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,9 +44,12 @@ public class CatalogImport {
     private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    CatalogImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, JsonMapper json,
+                  ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
@@ -102,7 +106,13 @@ public class CatalogImport {
         var writes = new ArrayList<Hashed>(added);
         writes.addAll(changed);
         upsert(workspace, writes, now);
-        var withdrawn = withdraw(workspace, known.keySet().stream().filter(id -> !known.get(id).isEmpty()).toList(), now);
+        var gone = known.keySet().stream().filter(id -> !known.get(id).isEmpty()).toList();
+        var withdrawn = withdraw(workspace, gone, now);
+        var touched = new ArrayList<String>(gone);
+        writes.forEach(h -> touched.add(h.offer().id()));
+        if (!touched.isEmpty()) {
+            events.publishEvent(new CatalogChanged(workspace, touched));
+        }
         return record(workspace, new ImportReport(UUID.randomUUID(), source, started, clock.instant(), read.categories.size(),
                 added.size(), changed.size(), unchanged, withdrawn, read.refused, read.refusals, null));
     }

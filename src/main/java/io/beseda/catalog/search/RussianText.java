@@ -1,0 +1,47 @@
+package io.beseda.catalog.search;
+
+import java.io.Reader;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * How catalogue text and queries are cut into terms: words, lower case, «ё» read as «е», Russian stop
+ * words dropped, and Snowball's Russian stemmer, so «платью», «платья» and «платье» meet. Latin words
+ * (brands, models) pass through the Russian stemmer unchanged.
+ */
+final class RussianText extends Analyzer {
+
+    private static final NormalizeCharMap YO = yo();
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(YO, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        var source = new StandardTokenizer();
+        var stream = new SnowballFilter(new StopFilter(new LowerCaseFilter(source), RussianAnalyzer.getDefaultStopSet()), new RussianStemmer());
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return new MappingCharFilter(YO, reader);
+    }
+
+    private static NormalizeCharMap yo() {
+        var map = new NormalizeCharMap.Builder();
+        map.add("ё", "е");
+        map.add("Ё", "Е");
+        return map.build();
+    }
+}
