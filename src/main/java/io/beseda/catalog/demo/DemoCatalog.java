@@ -3,7 +3,9 @@ package io.beseda.catalog.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -16,11 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.beseda.catalog.CatalogImport;
+import io.beseda.catalog.LoyaltyCards;
+import io.beseda.catalog.Promotion;
+import io.beseda.catalog.Promotions;
 import io.beseda.workspace.WorkspaceId;
 import io.beseda.workspace.Workspaces;
 
 /**
- * Gives «Демо-магазин» its catalogue the first time it starts: three stores in three cities and the shop's
+ * Gives «Демо-магазин» its catalogue the first time it starts: three stores in three cities, three
+ * promotions, fifteen loyalty cards (numbers 770000000001–770000000015, not yet activated) and the shop's
  * YML feed ({@code demo/catalog.yml}: clothes, shoes, accessories, electronics and home goods, 273 offers in
  * sizes and colours, stock per store), imported the way a shop's own feed is.
  */
@@ -43,12 +49,16 @@ class DemoCatalog implements ApplicationRunner {
 
     private final Workspaces workspaces;
     private final CatalogImport imports;
+    private final Promotions promotions;
+    private final LoyaltyCards cards;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoCatalog(Workspaces workspaces, CatalogImport imports, JdbcClient jdbc, Clock clock) {
+    DemoCatalog(Workspaces workspaces, CatalogImport imports, Promotions promotions, LoyaltyCards cards, JdbcClient jdbc, Clock clock) {
         this.workspaces = workspaces;
         this.imports = imports;
+        this.promotions = promotions;
+        this.cards = cards;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -57,6 +67,7 @@ class DemoCatalog implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         workspaces.findBySlug("demo").filter(w -> empty(w.id())).ifPresent(demo -> {
             stores(demo.id());
+            programme(demo.id());
             try (var feed = new ClassPathResource("demo/catalog.yml").getInputStream()) {
                 var report = imports.importYml(demo.id(), feed, "демо-каталог · demo/catalog.yml");
                 log.info("Demo catalogue: {} offers in {} categories, {} refused", report.added(), report.categories(), report.refused());
@@ -64,6 +75,24 @@ class DemoCatalog implements ApplicationRunner {
                 throw new UncheckedIOException("The demo catalogue is missing from the build", e);
             }
         });
+    }
+
+    /** Three promotions running now, and cards of the loyalty programme's three tiers (five not yet activated). */
+    private void programme(WorkspaceId workspace) {
+        var now = clock.instant();
+        promotions.save(workspace, new Promotion("winter-outerwear", "−20 % на верхнюю одежду",
+                "Скидка 20 % на куртки, пуховики и парки при покупке в магазине или на сайте; не суммируется с другими акциями.",
+                now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(25)), null, "/demo/shop/"));
+        promotions.save(workspace, new Promotion("second-accessory", "Второй аксессуар за полцены",
+                "При покупке двух аксессуаров (шарфы, перчатки, шапки, сумки, украшения) второй — за полцены; скидка на более дешёвый.",
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(14)), null, "/demo/shop/"));
+        promotions.save(workspace, new Promotion("points-x2", "Двойные баллы на электронику",
+                "Владельцам карты лояльности — двойные баллы за наушники, часы и колонки.",
+                now, now.plus(Duration.ofDays(7)), null, "/demo/shop/"));
+        var tiers = List.of("Базовый", "Серебряный", "Золотой");
+        for (int i = 1; i <= 15; i++) {
+            cards.issue(workspace, "7700%08d".formatted(i), tiers.get(i % 3), BigDecimal.valueOf(i * 170L));
+        }
     }
 
     private boolean empty(WorkspaceId workspace) {
