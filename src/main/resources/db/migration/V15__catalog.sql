@@ -65,6 +65,7 @@ create table catalog_import (
     source        text not null,
     started_at    timestamptz not null,
     finished_at   timestamptz not null,
+    categories    integer not null,
     added         integer not null,
     changed       integer not null,
     unchanged     integer not null,

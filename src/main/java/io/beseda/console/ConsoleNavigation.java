@@ -19,6 +19,8 @@ public class ConsoleNavigation {
             new ConsoleSection("nav.inbox", "/inbox", EnumSet.of(Role.OWNER, Role.ADMIN, Role.OPERATOR)),
             // Every role serves customers: operators in chats, marketers and analysts in segments, admins in support.
             new ConsoleSection("nav.customers", "/customers", EnumSet.allOf(Role.class)),
+            // Operators look products up for customers; marketers and analysts keep the feed in shape.
+            new ConsoleSection("nav.catalog", "/catalog", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.sandbox", "/sandbox", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.settings", "/settings/users", EnumSet.of(Role.OWNER, Role.ADMIN)));
 

@@ -68,11 +68,16 @@ public final class ConsoleSession {
 
     /** A multipart post with one file, as the composer sends it. */
     public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, byte[] content) {
+        return postFile(path, fields, "files", fileName, content);
+    }
+
+    /** As above, with the file in a part of another name. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String part, String fileName, byte[] content) {
         var boundary = "----beseda" + UUID.randomUUID();
         var parts = new ArrayList<byte[]>();
         fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         parts.add(content);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
