@@ -161,11 +161,11 @@ public class CatalogImport {
 
     private ImportReport record(WorkspaceId workspace, ImportReport report) {
         jdbc.sql("""
-                insert into catalog_import (id, workspace_id, source, started_at, finished_at, added, changed, unchanged,
-                    withdrawn, refused, refusals, failure)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+                insert into catalog_import (id, workspace_id, source, started_at, finished_at, categories, added, changed,
+                    unchanged, withdrawn, refused, refusals, failure)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
                 .params(report.id(), workspace.value(), report.source(), Timestamp.from(report.startedAt()),
-                        Timestamp.from(report.finishedAt()), report.added(), report.changed(), report.unchanged(),
+                        Timestamp.from(report.finishedAt()), report.categories(), report.added(), report.changed(), report.unchanged(),
                         report.withdrawn(), report.refused(), json.writeValueAsString(report.refusals()), report.failure())
                 .update();
         return report;
