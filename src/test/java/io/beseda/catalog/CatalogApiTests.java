@@ -137,6 +137,18 @@ class CatalogApiTests {
         assertThat(response.body()).contains("50 MB");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesBothWaysToImport() {
+        var document = json.readTree(Http.api(port).get("/api/docs/openapi.json").body());
+
+        var imports = document.get("paths").get("/api/v1/catalog/imports").get("post").get("requestBody").get("content");
+        assertThat(imports.propertyNames()).contains("application/xml", "text/xml", "application/json");
+        assertThat(document.get("paths").get("/api/v1/catalog/offers").get("get").get("description").asString())
+                .contains("real catalogue search");
+        assertThat(document.get("paths").propertyNames()).contains("/api/v1/catalog/imports/{importId}",
+                "/api/v1/catalog/offers/{offerId}", "/api/v1/catalog/stores", "/api/v1/catalog/stores/{storeId}");
+    }
+
     private HttpResponse<String> upload(String apiKey, String type, String feed) {
         return send(apiKey, type, HttpRequest.BodyPublishers.ofString(feed));
     }

@@ -33,6 +33,8 @@ import io.beseda.shared.NotFoundException;
 import io.beseda.shared.Problems;
 import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -54,6 +56,9 @@ class CatalogImportsApiController {
     @Operation(summary = "Import a Yandex Market YML feed sent as the request body",
             description = "The feed is taken as the whole catalogue: offers it no longer lists are withdrawn. 200 with the "
                     + "report; 422 with the report when the file is not a feed (nothing imported). " + LIMIT)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The YML file", content = {
+            @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.TEXT_XML_VALUE, schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<ImportReport> upload(Actor actor, InputStream body, HttpServletRequest request) {
         return answer(feeds.upload(actor.workspaceId(), body, request.getContentLengthLong()));
     }
