@@ -1,6 +1,7 @@
 package io.beseda.catalog;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ public record ImportReport(UUID id, String source, Instant startedAt, Instant fi
                            int unchanged, int withdrawn, int refused, List<FeedRefusal> refusals, @Nullable String failure) {
 
     public ImportReport {
+        // to what PostgreSQL keeps, so the report an import answers is the one its history reads back
+        startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
+        finishedAt = finishedAt.truncatedTo(ChronoUnit.MICROS);
         refusals = List.copyOf(refusals);
     }
 

@@ -18,6 +18,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.beseda.catalog.CatalogImport;
+import io.beseda.catalog.ImportReport;
+import io.beseda.catalog.Stores;
 import io.beseda.consent.Channel;
 import io.beseda.consent.Consents;
 import io.beseda.consent.Suppression;
@@ -107,7 +110,9 @@ class WorkspaceIsolationSweepTests {
             "POST /inbox/{conversationId}/read", "POST /inbox/{conversationId}/typing",
             "POST /inbox/{conversationId}/assignee", "POST /inbox/{conversationId}/transfer", "POST /inbox/{conversationId}/priority",
             "POST /inbox/{conversationId}/labels", "POST /inbox/{conversationId}/labels/remove", "POST /inbox/{conversationId}/snooze",
-            "POST /inbox/{conversationId}/canned-replies/{cannedReplyId}");
+            "POST /inbox/{conversationId}/canned-replies/{cannedReplyId}",
+            "GET /api/v1/catalog/imports/{importId}", "GET /api/v1/catalog/offers/{offerId}",
+            "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -124,6 +129,19 @@ class WorkspaceIsolationSweepTests {
      */
     private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
             "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}");
+
+    /**
+     * Endpoints whose path variable is the caller's own name for what it creates, not a reference to something
+     * that exists: the shop's store id (its feed's outlets use it). With B's id they make A's own store;
+     * {@link #everyEndpointWithAnIdAnswersNotFoundForAnotherWorkspacesId} checks that B's store is untouched.
+     */
+    private static final Set<String> OWN_NAMES = Set.of("PUT /api/v1/catalog/stores/{storeId}");
+
+    private static final String FEED_OF_B = """
+            <yml_catalog><shop><categories><category id="b-1">Пальто</category></categories><offers>
+            <offer id="coat-b"><name>Пальто Б-7</name><price>9990</price><categoryId>b-1</categoryId>
+            <outlets><outlet id="nevsky-b" instock="2"/></outlets></offer>
+            </offers></shop></yml_catalog>""";
 
     /** Request bodies (API) or form fields (console) that get past validation, so only scoping can refuse. */
     private static final Map<String, String> API_BODIES = Map.ofEntries(
@@ -146,7 +164,8 @@ class WorkspaceIsolationSweepTests {
             entry("PUT /api/v1/conversations/{conversationId}/labels", "{\"labels\":[\"чужая\"]}"),
             entry("POST /api/v1/conversations/{conversationId}/labels", "{\"label\":\"чужая\"}"),
             entry("POST /api/v1/conversations/{conversationId}/snooze", "{\"until\":\"2099-01-01T00:00:00Z\"}"),
-            entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"));
+            entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"),
+            entry("PUT /api/v1/catalog/stores/{storeId}", "{\"name\":\"Чужой магазин\",\"city\":\"Казань\",\"address\":\"Баумана, 1\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
@@ -226,12 +245,19 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     io.beseda.conversation.CannedReplies cannedReplies;
 
+    @Autowired
+    CatalogImport catalogImport;
+
+    @Autowired
+    Stores stores;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
     private CustomerId customerOfB;
     private Suppression suppressionOfB;
     private ChannelAccount webChatOfB;
+    private ImportReport importOfB;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -246,6 +272,10 @@ class WorkspaceIsolationSweepTests {
         suppressionOfB = suppressions.add(Actor.system(b.workspace().id(), "sweep"), Channel.SMS, null, customerOfB, "жалоба");
         webChatOfB = channelAccounts.add(b.workspace().id(), Channel.WEBCHAT, "webchat", "Сайт Б",
                 Map.of("inboxToken", "wc_sweep_" + b.unique(), "identitySecret", "wcs_sweep_" + b.unique()), 10);
+        importOfB = catalogImport.importYml(b.workspace().id(),
+                new java.io.ByteArrayInputStream(FEED_OF_B.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "feed-of-b");
+        stores.save(b.workspace().id(), "nevsky-b", new Stores.Details("Невский Б", "Санкт-Петербург", "Невский, 28", 59.93, 30.33,
+                null, null));
     }
 
     private UUID conversationOfB() {
@@ -273,6 +303,9 @@ class WorkspaceIsolationSweepTests {
             entry("cannedReplyId", cannedReplies.create(system, new io.beseda.conversation.CannedReplyDraft("b", "Б",
                     "Здравствуйте, {{ customer.first_name }}")).id().toString()),
             entry("label", "vip"),
+            entry("importId", importOfB.id().toString()),
+            entry("offerId", "coat-b"),
+            entry("storeId", "nevsky-b"),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
@@ -287,7 +320,7 @@ class WorkspaceIsolationSweepTests {
         var soft = new SoftAssertions();
 
         for (var endpoint : endpoints()) {
-            if (!endpoint.hasVariables() || CAPABILITY_LINKS.contains(endpoint.toString())) {
+            if (!endpoint.hasVariables() || CAPABILITY_LINKS.contains(endpoint.toString()) || OWN_NAMES.contains(endpoint.toString())) {
                 continue;
             }
             var path = endpoint.pathWith(ids, soft);
@@ -309,7 +342,14 @@ class WorkspaceIsolationSweepTests {
 
         assertThat(walked).containsAll(KNOWN);
         assertThat(endpoints()).extracting(Endpoint::toString).as("exemptions name real endpoints").containsAll(CAPABILITY_LINKS)
-                .containsAll(STREAMS);
+                .containsAll(STREAMS).containsAll(OWN_NAMES);
+        var ownStore = api.call("PUT", "/api/v1/catalog/stores/nevsky-b", a.apiKey(),
+                API_BODIES.get("PUT /api/v1/catalog/stores/{storeId}"));
+        assertThat(ownStore.statusCode()).as("B's store id names a new store of A's").isEqualTo(201);
+        assertThat(stores.find(b.workspace().id(), "nevsky-b")).as("B's store is untouched").hasValueSatisfying(store -> {
+            assertThat(store.name()).isEqualTo("Невский Б");
+            assertThat(store.address()).isEqualTo("Невский, 28");
+        });
         assertThat(conversations.messages(b.workspace().id(), UUID.fromString(ids.get("conversationId"))))
                 .as("nothing was added to B's conversation").hasSize(1);
         assertThat(conversations.get(b.workspace().id(), UUID.fromString(ids.get("conversationId"))).status())
@@ -348,7 +388,8 @@ class WorkspaceIsolationSweepTests {
         console.signIn(a.owner().email(), TestWorkspaces.PASSWORD);
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
-                "79161230000", "123-00-00", suppressionOfB.id().toString());
+                "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
+                "feed-of-b", importOfB.id().toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {

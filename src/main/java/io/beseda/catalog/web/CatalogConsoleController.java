@@ -13,7 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.beseda.catalog.CatalogImport;
-import io.beseda.catalog.CatalogImports;
+import io.beseda.catalog.ImportHistory;
 import io.beseda.catalog.CatalogQuality;
 import io.beseda.catalog.search.CatalogSearch;
 import io.beseda.workspace.Actor;
@@ -31,9 +31,9 @@ class CatalogConsoleController {
     private final CatalogSearch search;
     private final CatalogQuality quality;
     private final CatalogImport imports;
-    private final CatalogImports history;
+    private final ImportHistory history;
 
-    CatalogConsoleController(CatalogSearch search, CatalogQuality quality, CatalogImport imports, CatalogImports history) {
+    CatalogConsoleController(CatalogSearch search, CatalogQuality quality, CatalogImport imports, ImportHistory history) {
         this.search = search;
         this.quality = quality;
         this.imports = imports;
@@ -46,7 +46,7 @@ class CatalogConsoleController {
         model.addAttribute("q", q);
         model.addAttribute("answer", q.isBlank() ? null : search.search(workspace, q, 8));
         model.addAttribute("quality", quality.report(workspace));
-        model.addAttribute("imports", history.recent(workspace, 10));
+        model.addAttribute("imports", history.recent(workspace));
         model.addAttribute("mayImport", mayImport(actor));
         return "catalog/catalog";
     }
