@@ -1,11 +1,14 @@
 package io.beseda.catalog;
 
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.ResourceAccessException;
@@ -26,9 +29,11 @@ public class FeedImports {
 
     private final CatalogImport imports;
     private final RestClient http;
+    private final boolean allowPrivateAddresses;
 
-    FeedImports(CatalogImport imports) {
+    FeedImports(CatalogImport imports, @Value("${beseda.catalog.feeds.allow-private-addresses:false}") boolean allowPrivateAddresses) {
         this.imports = imports;
+        this.allowPrivateAddresses = allowPrivateAddresses;
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(TIMEOUT);
         // a server that stops sending for this long is given up on, however far the feed had come
@@ -51,6 +56,10 @@ public class FeedImports {
     /** Fetches the feed from an http(s) URL and imports it; the import remembers the URL (without credentials). */
     public ImportReport fetch(WorkspaceId workspace, URI url) {
         var source = withoutCredentials(url);
+        if (!allowPrivateAddresses && inPrivateNetwork(url)) {
+            throw new FeedDownloadException("Фид не загружается из внутренней сети (localhost, 10.x, 192.168.x …) "
+                    + "· feeds are not fetched from private networks");
+        }
         try {
             return http.get().uri(url).exchange((request, response) -> {
                 if (!response.getStatusCode().is2xxSuccessful()) {
@@ -73,6 +82,26 @@ public class FeedImports {
     public static boolean fetchable(URI url) {
         var scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+    }
+
+    /**
+     * Whether the host resolves to this machine or a private network: an API key must not become a way to
+     * read the servers around Beseda. (A name that resolves differently a moment later could still slip
+     * through; the fetch itself is not pinned to the address checked.)
+     */
+    static boolean inPrivateNetwork(URI url) {
+        try {
+            for (var address : InetAddress.getAllByName(url.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || address instanceof java.net.Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false; // the fetch will say it cannot be reached
+        }
     }
 
     private static String reason(ResourceAccessException e) {

@@ -16,7 +16,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 // one master key for the whole run, outside the work tree's data folder
                 "beseda.secrets.key-file=target/test-master-key.json",
                 // The SLA and snooze passes: tests run them with a clock of their own.
-                "beseda.conversation.scheduled-passes=false").applyTo(context);
+                "beseda.conversation.scheduled-passes=false",
+                // WireMock stands in for shops' feed servers on localhost (FeedImportGuardTests covers the refusal)
+                "beseda.catalog.feeds.allow-private-addresses=true").applyTo(context);
         if (!context.getEnvironment().containsProperty("beseda.channel.scheduled-dispatch")) {
             // Tests drive the outbound dispatcher themselves, so what it does happens when they say —
             // unless a test asks for the background dispatcher with @TestPropertySource.
