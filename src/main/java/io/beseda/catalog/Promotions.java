@@ -50,6 +50,26 @@ public class Promotions {
         return promotion;
     }
 
+    /** Every promotion, the latest to end first. */
+    public List<Promotion> list(WorkspaceId workspace) {
+        return jdbc.sql("select * from catalog_promotion where workspace_id = ? order by ends_at desc, id").param(workspace.value())
+                .query(Promotions::map).list();
+    }
+
+    public java.util.Optional<Promotion> find(WorkspaceId workspace, String id) {
+        return jdbc.sql("select * from catalog_promotion where workspace_id = ? and id = ?").params(workspace.value(), id)
+                .query(Promotions::map).optional();
+    }
+
+    public boolean delete(WorkspaceId workspace, String id) {
+        return jdbc.sql("delete from catalog_promotion where workspace_id = ? and id = ?").params(workspace.value(), id).update() == 1;
+    }
+
+    private static Promotion map(java.sql.ResultSet r, int n) throws java.sql.SQLException {
+        return new Promotion(r.getString("id"), r.getString("title"), r.getString("terms"), r.getTimestamp("starts_at").toInstant(),
+                r.getTimestamp("ends_at").toInstant(), r.getObject("segment_id", UUID.class), r.getString("url"));
+    }
+
     /**
      * What runs now and this customer may be told about: the promotions for everyone and those of the
      * segments the customer is in (none of the segment ones for an unknown customer), ending soonest first.
@@ -62,9 +82,7 @@ public class Promotions {
                 select * from catalog_promotion where workspace_id = ? and starts_at <= ? and ends_at > ?
                 order by ends_at, id""")
                 .params(workspace.value(), now, now)
-                .query((r, n) -> new Promotion(r.getString("id"), r.getString("title"), r.getString("terms"),
-                        r.getTimestamp("starts_at").toInstant(), r.getTimestamp("ends_at").toInstant(),
-                        r.getObject("segment_id", UUID.class), r.getString("url")))
+                .query(Promotions::map)
                 .list().stream().filter(p -> p.segmentId() == null || mine.contains(p.segmentId())).toList();
     }
 }

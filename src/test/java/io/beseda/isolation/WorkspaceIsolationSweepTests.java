@@ -112,7 +112,8 @@ class WorkspaceIsolationSweepTests {
             "POST /inbox/{conversationId}/labels", "POST /inbox/{conversationId}/labels/remove", "POST /inbox/{conversationId}/snooze",
             "POST /inbox/{conversationId}/canned-replies/{cannedReplyId}",
             "GET /api/v1/catalog/imports/{importId}", "GET /api/v1/catalog/offers/{offerId}",
-            "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}");
+            "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}",
+            "GET /api/v1/catalog/promotions/{promotionId}", "DELETE /api/v1/catalog/promotions/{promotionId}");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -135,7 +136,8 @@ class WorkspaceIsolationSweepTests {
      * that exists: the shop's store id (its feed's outlets use it). With B's id they make A's own store;
      * {@link #everyEndpointWithAnIdAnswersNotFoundForAnotherWorkspacesId} checks that B's store is untouched.
      */
-    private static final Set<String> OWN_NAMES = Set.of("PUT /api/v1/catalog/stores/{storeId}");
+    private static final Set<String> OWN_NAMES = Set.of("PUT /api/v1/catalog/stores/{storeId}",
+            "PUT /api/v1/catalog/promotions/{promotionId}");
 
     private static final String FEED_OF_B = """
             <yml_catalog><shop><categories><category id="b-1">Пальто</category></categories><offers>
@@ -251,6 +253,9 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     Stores stores;
 
+    @Autowired
+    io.beseda.catalog.Promotions promotions;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
@@ -276,6 +281,8 @@ class WorkspaceIsolationSweepTests {
                 new java.io.ByteArrayInputStream(FEED_OF_B.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "feed-of-b");
         stores.save(b.workspace().id(), "nevsky-b", new Stores.Details("Невский Б", "Санкт-Петербург", "Невский, 28", 59.93, 30.33,
                 null, null));
+        promotions.save(b.workspace().id(), new io.beseda.catalog.Promotion("sale-b", "Распродажа Б", "Только в Б", Instant.now(),
+                Instant.now().plus(java.time.Duration.ofDays(3)), null, null));
     }
 
     private UUID conversationOfB() {
@@ -306,6 +313,7 @@ class WorkspaceIsolationSweepTests {
             entry("importId", importOfB.id().toString()),
             entry("offerId", "coat-b"),
             entry("storeId", "nevsky-b"),
+            entry("promotionId", "sale-b"),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
@@ -346,6 +354,11 @@ class WorkspaceIsolationSweepTests {
         var ownStore = api.call("PUT", "/api/v1/catalog/stores/nevsky-b", a.apiKey(),
                 API_BODIES.get("PUT /api/v1/catalog/stores/{storeId}"));
         assertThat(ownStore.statusCode()).as("B's store id names a new store of A's").isEqualTo(201);
+        var ownPromotion = api.call("PUT", "/api/v1/catalog/promotions/sale-b", a.apiKey(), """
+                {"title": "Акция А", "terms": "Своя", "startsAt": "2026-01-01T00:00:00Z", "endsAt": "2026-02-01T00:00:00Z"}""");
+        assertThat(ownPromotion.statusCode()).as("B's promotion id names a new promotion of A's").isEqualTo(201);
+        assertThat(promotions.find(b.workspace().id(), "sale-b")).as("B's promotion is untouched")
+                .hasValueSatisfying(p -> assertThat(p.title()).isEqualTo("Распродажа Б"));
         assertThat(stores.find(b.workspace().id(), "nevsky-b")).as("B's store is untouched").hasValueSatisfying(store -> {
             assertThat(store.name()).isEqualTo("Невский Б");
             assertThat(store.address()).isEqualTo("Невский, 28");
