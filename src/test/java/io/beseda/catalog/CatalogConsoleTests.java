@@ -43,7 +43,14 @@ class CatalogConsoleTests {
         assertThat(page).contains("Фид загружен.", "добавлено 2", "отклонено 1", "bad, строка", "Нет цены");
         assertThat(page).contains("data-gap=\"PICTURE\"");
 
+        assertThat(marketer.postFragment("/catalog/synonyms", Map.of("groups", "шарф, палантин\nремень, пояс")).statusCode())
+                .isEqualTo(302);
+        assertThat(marketer.get("/catalog").body()).contains("шарф, палантин\nремень, пояс", "Синонимы сохранены");
+
         var operator = ConsoleSession.signIn(port, workspaces.addUser(shop, Role.OPERATOR).email());
+        assertThat(operator.get("/catalog?q=" + java.net.URLEncoder.encode("палантин", StandardCharsets.UTF_8)).body())
+                .as("a synonym finds the scarf").contains("data-offer=\"scarf\"");
+        assertThat(operator.postFragment("/catalog/synonyms", Map.of("groups", "а, б")).statusCode()).isEqualTo(403);
         var found = operator.get("/catalog?q=" + java.net.URLEncoder.encode("недорогой аксессуар", StandardCharsets.UTF_8)).body();
         assertThat(found).contains("категория «Аксессуары»", "data-offer=\"hack\"", "990 ₽");
         assertThat(found).as("names are text, never markup").doesNotContain("<script>alert(1)</script>")

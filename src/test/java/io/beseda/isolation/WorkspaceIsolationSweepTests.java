@@ -256,6 +256,9 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     io.beseda.catalog.Promotions promotions;
 
+    @Autowired
+    io.beseda.catalog.search.Synonyms synonyms;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
@@ -281,6 +284,7 @@ class WorkspaceIsolationSweepTests {
                 new java.io.ByteArrayInputStream(FEED_OF_B.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "feed-of-b");
         stores.save(b.workspace().id(), "nevsky-b", new Stores.Details("Невский Б", "Санкт-Петербург", "Невский, 28", 59.93, 30.33,
                 null, null));
+        synonyms.replace(b.workspace().id(), List.of(List.of("синонимб", "пальто")));
         promotions.save(b.workspace().id(), new io.beseda.catalog.Promotion("sale-b", "Распродажа Б", "Только в Б", Instant.now(),
                 Instant.now().plus(java.time.Duration.ofDays(3)), null, null));
     }
@@ -402,7 +406,7 @@ class WorkspaceIsolationSweepTests {
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
                 "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
-                "feed-of-b", importOfB.id().toString());
+                "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб");
         var walked = 0;
 
         for (var endpoint : endpoints()) {

@@ -76,6 +76,8 @@ class CatalogIndex {
     }
 
     private final Map<WorkspaceId, Workspace> indexes = new ConcurrentHashMap<>();
+    /** Per workspace: each synonym's stem → the stems of the other words of its groups. */
+    private final Map<WorkspaceId, Map<String, java.util.Set<String>>> synonyms = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RussianText analyzer = new RussianText();
@@ -91,6 +93,45 @@ class CatalogIndex {
 
     RussianText analyzer() {
         return analyzer;
+    }
+
+    /** The stems a stem also stands for in this workspace (its synonym groups), without itself. */
+    java.util.Set<String> synonymsOf(WorkspaceId workspace, String stem) {
+        return synonyms.computeIfAbsent(workspace, this::loadSynonyms).getOrDefault(stem, java.util.Set.of());
+    }
+
+    void synonymsChanged(WorkspaceId workspace) {
+        synonyms.remove(workspace);
+    }
+
+    private Map<String, java.util.Set<String>> loadSynonyms(WorkspaceId workspace) {
+        var byStem = new HashMap<String, java.util.Set<String>>();
+        jdbc.sql("select words from catalog_synonym_group where workspace_id = ?").param(workspace.value()).query(r -> {
+            var stems = new java.util.LinkedHashSet<String>();
+            for (var word : (String[]) r.getArray(1).getArray()) {
+                stems.addAll(stems(word));
+            }
+            for (var stem : stems) {
+                var others = byStem.computeIfAbsent(stem, k -> new java.util.HashSet<>());
+                stems.stream().filter(o -> !o.equals(stem)).forEach(others::add);
+            }
+        });
+        return byStem;
+    }
+
+    List<String> stems(String text) {
+        var terms = new ArrayList<String>();
+        try (var stream = analyzer.tokenStream(TEXT, text)) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 
     /** Offers were added, changed or withdrawn: replaces them in the index, if the workspace has one yet. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
@@ -90,12 +89,12 @@ public class CatalogSearch {
         try {
             var searcher = catalogue.searchers.acquire();
             try {
-                var query = query(filters, words(terms), category != null);
+                var query = query(filters, words(workspace, terms), category != null);
                 if (asked.cheap()) {
                     var cap = cheapCap(searcher, query);
                     if (cap != null) {
                         filters.add(DoublePoint.newRangeQuery(CatalogIndex.PRICE, Double.NEGATIVE_INFINITY, cap));
-                        query = query(filters, words(terms), category != null);
+                        query = query(filters, words(workspace, terms), category != null);
                     }
                 }
                 var sort = asked.newest()
@@ -162,7 +161,8 @@ public class CatalogSearch {
         return filters;
     }
 
-    private static List<Query> words(List<String> terms) {
+    /** Each word, its synonyms in this workspace, and (in longer words) one typo. */
+    private List<Query> words(WorkspaceId workspace, List<String> terms) {
         var words = new ArrayList<Query>();
         for (var term : new HashSet<>(terms)) {
             var word = new BooleanQuery.Builder()
@@ -172,6 +172,10 @@ public class CatalogSearch {
             if (term.length() >= 4) {
                 word.add(new BoostQuery(new FuzzyQuery(new Term(CatalogIndex.NAME, term), 1), 1.2f), Occur.SHOULD)
                         .add(new BoostQuery(new FuzzyQuery(new Term(CatalogIndex.TEXT, term), 1), 0.4f), Occur.SHOULD);
+            }
+            for (var synonym : index.synonymsOf(workspace, term)) {
+                word.add(new BoostQuery(new TermQuery(new Term(CatalogIndex.NAME, synonym)), 2.5f), Occur.SHOULD)
+                        .add(new BoostQuery(new TermQuery(new Term(CatalogIndex.TEXT, synonym)), 0.8f), Occur.SHOULD);
             }
             words.add(word.build());
         }
@@ -237,18 +241,7 @@ public class CatalogSearch {
     }
 
     private List<String> terms(String text) {
-        var terms = new ArrayList<String>();
-        try (var stream = index.analyzer().tokenStream(CatalogIndex.TEXT, text)) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return index.stems(text);
     }
 
     static boolean oneEditApart(String a, String b) {

@@ -16,6 +16,7 @@ import io.beseda.catalog.CatalogImport;
 import io.beseda.catalog.ImportHistory;
 import io.beseda.catalog.CatalogQuality;
 import io.beseda.catalog.search.CatalogSearch;
+import io.beseda.catalog.search.Synonyms;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.Role;
 
@@ -32,8 +33,11 @@ class CatalogConsoleController {
     private final CatalogQuality quality;
     private final CatalogImport imports;
     private final ImportHistory history;
+    private final Synonyms synonyms;
 
-    CatalogConsoleController(CatalogSearch search, CatalogQuality quality, CatalogImport imports, ImportHistory history) {
+    CatalogConsoleController(CatalogSearch search, CatalogQuality quality, CatalogImport imports, ImportHistory history,
+                             Synonyms synonyms) {
+        this.synonyms = synonyms;
         this.search = search;
         this.quality = quality;
         this.imports = imports;
@@ -48,7 +52,25 @@ class CatalogConsoleController {
         model.addAttribute("quality", quality.report(workspace));
         model.addAttribute("imports", history.recent(workspace));
         model.addAttribute("mayImport", mayImport(actor));
+        model.addAttribute("synonyms", synonyms.groups(workspace).stream().map(g -> String.join(", ", g))
+                .collect(java.util.stream.Collectors.joining("\n")));
         return "catalog/catalog";
+    }
+
+    /** One group a line, words separated by commas: «худи, толстовка, свитшот». */
+    @PostMapping(PAGE + "/synonyms")
+    String synonyms(Actor actor, @RequestParam(defaultValue = "") String groups, RedirectAttributes redirect) {
+        if (!mayImport(actor)) {
+            throw new AccessDeniedException("Only owners, admins and marketers edit synonyms");
+        }
+        var parsed = groups.lines().map(line -> java.util.Arrays.asList(line.split(","))).filter(g -> !String.join("", g).isBlank()).toList();
+        try {
+            synonyms.replace(actor.workspaceId(), parsed);
+            redirect.addFlashAttribute("notice", "catalog.synonyms.saved");
+        } catch (io.beseda.shared.RuleViolationException e) {
+            redirect.addFlashAttribute("problem", "catalog.synonyms.invalid");
+        }
+        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE + "/imports")

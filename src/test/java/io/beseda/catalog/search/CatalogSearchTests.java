@@ -33,6 +33,9 @@ class CatalogSearchTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Synonyms synonyms;
+
     private WorkspaceId shop;
 
     @BeforeEach
@@ -98,6 +101,18 @@ class CatalogSearchTests {
         assertThat(search.search(shop, "", 3).found()).isEmpty();
         assertThat(search.search(shop, "😀😀😀", 3).found()).isEmpty();
         assertThat(search.search(shop, "ш".repeat(10_000), 3).found()).isEmpty();
+    }
+
+    @Test
+    void theShopsSynonymsAreSearchedToo() {
+        assertThat(search.search(shop, "толстовка", 3).found()).isEmpty();
+
+        synonyms.replace(shop, java.util.List.of(java.util.List.of("Худи", "толстовка", "свитшот")));
+
+        assertThat(search.search(shop, "серая толстовка", 3).found()).extracting(CatalogSearch.Found::name).containsExactly("Худи оверсайз");
+        assertThat(synonyms.groups(shop)).containsExactly(java.util.List.of("худи", "толстовка", "свитшот"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> synonyms.replace(shop, java.util.List.of(java.util.List.of("одно"))))
+                .isInstanceOf(io.beseda.shared.RuleViolationException.class);
     }
 
     @Test
