@@ -181,13 +181,31 @@
         const text = document.getElementById("composer-text");
         let lastTyping = 0;
 
+        // Delivery only moves forward once a message went out: an answer that still says "queued" (the
+        // reply's own response, overtaken by the dispatcher) must not undo "delivered" already shown.
+        const SENT = 2;
+        // Status news about a reply this page does not show yet (it is still on its way back from the post).
+        const statusAhead = new Set();
+
+        function staler(item, old) {
+            if (item.dataset.delivery === undefined || old.dataset.delivery === undefined) {
+                return false;
+            }
+            return Number(old.dataset.delivery) >= SENT && Number(item.dataset.delivery) < SENT;
+        }
+
         function add(html) {
             let customerWrote = false;
             fragment(html).querySelectorAll("li.message").forEach((item) => {
                 const old = document.getElementById(item.id);
                 if (old) {
-                    old.replaceWith(item);
+                    if (!staler(item, old)) {
+                        old.replaceWith(item);
+                    }
                     return;
+                }
+                if (item.dataset.outbound && statusAhead.delete(item.dataset.outbound)) {
+                    load("?ids=" + encodeURIComponent(item.dataset.message));
                 }
                 const at = Number(item.dataset.at);
                 const later = Array.from(list.children).find((li) => Number(li.dataset.at) > at);
@@ -257,6 +275,11 @@
                     const item = list.querySelector('li[data-outbound="' + CSS.escape(data.outbound) + '"]');
                     if (item) {
                         load("?ids=" + encodeURIComponent(item.dataset.message));
+                    } else if (data.customer === root.dataset.customer) {
+                        if (statusAhead.size > 100) {
+                            statusAhead.clear();
+                        }
+                        statusAhead.add(data.outbound);
                     }
                 } else if (kind === "changed" && data.conversation === root.dataset.conversation && data.change !== "READ") {
                     header();
@@ -290,6 +313,14 @@
                 const twin = fresh.querySelector("#" + input.form.id + " input[name='" + input.name + "']");
                 if (twin && input.value) {
                     twin.value = input.value;
+                }
+            });
+            // a choice the operator made and has not sent yet (status «решён» picked, the button not pressed)
+            current.querySelectorAll("form[id] select").forEach((select) => {
+                const chosen = select.options[select.selectedIndex];
+                const twin = fresh.querySelector("#" + select.form.id + " select[name='" + select.name + "']");
+                if (twin && chosen && !chosen.defaultSelected) {
+                    twin.value = select.value;
                 }
             });
             current.querySelectorAll("details[open]").forEach((d, i) => {
