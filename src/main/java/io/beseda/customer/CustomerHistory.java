@@ -47,7 +47,12 @@ public class CustomerHistory {
     }
 
     public record Order(String orderId, String status, BigDecimal total, String currency, List<Map<String, Object>> items,
-                        Instant placedAt, Instant updatedAt, List<StatusChange> history) {
+                        Instant placedAt, Instant updatedAt, List<StatusChange> history, @Nullable Delivery delivery) {
+    }
+
+    /** What the latest status said about the delivery; any part may be missing. */
+    public record Delivery(@Nullable String courierName, @Nullable String courierPhone, @Nullable String trackingUrl,
+                           @Nullable String expectedAt) {
     }
 
     public record StatusChange(String status, Instant at) {
@@ -93,8 +98,24 @@ public class CustomerHistory {
     public List<Order> orders(WorkspaceId workspace, CustomerId customer) {
         var orders = jdbc.sql("select * from customer_order where workspace_id = ? and customer_id = ? order by placed_at desc")
                 .params(workspace.value(), customer.value()).query(this::order).list();
-        return orders.stream().map(o -> new Order(o.orderId(), o.status(), o.total(), o.currency(), o.items(),
-                o.placedAt(), o.updatedAt(), statusHistory(workspace, o.orderId()))).toList();
+        return orders.stream().map(o -> withHistory(workspace, o)).toList();
+    }
+
+    /** One order by the shop's number for it, whoever placed it. */
+    public Optional<Order> order(WorkspaceId workspace, String orderId) {
+        return jdbc.sql("select * from customer_order where workspace_id = ? and order_id = ?").params(workspace.value(), orderId.strip())
+                .query(this::order).optional().map(o -> withHistory(workspace, o));
+    }
+
+    /** Who placed an order (for "is this order theirs?" before telling its status). */
+    public Optional<CustomerId> placedBy(WorkspaceId workspace, String orderId) {
+        return jdbc.sql("select customer_id from customer_order where workspace_id = ? and order_id = ?")
+                .params(workspace.value(), orderId.strip()).query((r, n) -> new CustomerId(r.getObject(1, java.util.UUID.class))).optional();
+    }
+
+    private Order withHistory(WorkspaceId workspace, Order o) {
+        return new Order(o.orderId(), o.status(), o.total(), o.currency(), o.items(), o.placedAt(), o.updatedAt(),
+                statusHistory(workspace, o.orderId()), o.delivery());
     }
 
     public List<RecentView> recentViews(WorkspaceId workspace, CustomerId customer, int limit) {
@@ -125,6 +146,7 @@ public class CustomerHistory {
     private Order order(ResultSet row, int n) throws SQLException {
         return new Order(row.getString("order_id"), row.getString("status"), row.getBigDecimal("total"),
                 row.getString("currency"), items(row.getString("items")), row.getTimestamp("placed_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant(), List.of());
+                row.getTimestamp("updated_at").toInstant(), List.of(),
+                row.getString("delivery") == null ? null : json.readValue(row.getString("delivery"), Delivery.class));
     }
 }

@@ -51,6 +51,32 @@ class StorefrontBatchTests {
         assertThat(List.of(order.total().intValue())).containsExactly(2990);
     }
 
+    @Test
+    void theCourierAndTrackingOfTheLatestStatusAreKeptForTheOrder() {
+        var tenant = workspaces.create("Заказ с курьером");
+        var body = """
+                {"events": [
+                  {"id": "d-1", "type": "order_placed", "occurredAt": "2026-11-20T09:00:00Z", "customer": {"phone": "+79165550808"},
+                   "properties": {"orderId": "DM-10023", "total": 4590}},
+                  {"id": "d-2", "type": "order_status_changed", "occurredAt": "2026-11-20T11:00:00Z", "customer": {"phone": "+79165550808"},
+                   "properties": {"orderId": "DM-10023", "status": "shipped", "courierName": "Сергей", "courierPhone": "+7 916 000-11-22",
+                                  "trackingUrl": "https://track.example/DM-10023", "expectedAt": "2026-11-21"}},
+                  {"id": "d-3", "type": "order_status_changed", "occurredAt": "2026-11-20T12:00:00Z", "customer": {"phone": "+79165550808"},
+                   "properties": {"orderId": "DM-10023", "status": "out_for_delivery"}}
+                ]}""";
+
+        assertThat(Http.api(port).call("POST", "/api/v1/events", tenant.apiKey(), body).statusCode()).isEqualTo(200);
+
+        var order = history.order(tenant.workspace().id(), " DM-10023 ").orElseThrow();
+        assertThat(order.status()).isEqualTo("out_for_delivery");
+        assertThat(order.delivery()).as("a later status without a courier keeps the one known")
+                .isEqualTo(new CustomerHistory.Delivery("Сергей", "+7 916 000-11-22", "https://track.example/DM-10023", "2026-11-21"));
+        assertThat(history.placedBy(tenant.workspace().id(), "DM-10023"))
+                .contains(customers.findBy(tenant.workspace().id(), Identity.phone("+79165550808")).orElseThrow());
+        assertThat(history.order(tenant.workspace().id(), "DM-99999")).isEmpty();
+        assertThat(history.order(workspaces.create("Чужой").workspace().id(), "DM-10023")).isEmpty();
+    }
+
     private static String status(String id, String type, String status, String time) {
         return """
                 {"id": "%s", "type": "%s", "occurredAt": "2026-11-20T%s:00Z", "customer": {"phone": "+79165550707"},

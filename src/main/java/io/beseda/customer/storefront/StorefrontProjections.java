@@ -24,8 +24,10 @@ import tools.jackson.databind.JsonNode;
 class StorefrontProjections {
 
     private final JdbcTemplate jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    StorefrontProjections(JdbcTemplate jdbc) {
+    StorefrontProjections(JdbcTemplate jdbc, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
     }
 
@@ -93,19 +95,40 @@ class StorefrontProjections {
             var at = Timestamp.from(o.event().occurredAt());
             history.add(new Object[] {workspace.value(), p.path("orderId").asString(), p.path("status").asString(), at, o.event().id()});
         }
+        // what the batch said about each order's delivery, later statuses overriding earlier ones field by field
+        var deliveries = new java.util.HashMap<String, java.util.Map<String, String>>();
+        changes.stream().sorted(Comparator.comparing((Owned c) -> c.event().occurredAt())).forEach(c -> deliveries
+                .computeIfAbsent(c.event().properties().path("orderId").asString(), k -> new java.util.LinkedHashMap<>())
+                .putAll(delivery(c.event().properties())));
         for (var o : latestPerOrder(changes)) {
             var p = o.event().properties();
             var at = Timestamp.from(o.event().occurredAt());
+            var delivery = deliveries.getOrDefault(p.path("orderId").asString(), java.util.Map.of());
             orders.add(new Object[] {workspace.value(), p.path("orderId").asString(), o.customer().value(),
-                    p.path("status").asString(), at, at});
+                    p.path("status").asString(), at, at, delivery.isEmpty() ? null : json.writeValueAsString(delivery)});
         }
         jdbc.batchUpdate("insert into order_status_change (workspace_id, order_id, status, changed_at, event_id) values (?, ?, ?, ?, ?) on conflict do nothing", history);
         // A status may arrive before the order itself; the order is then created and completed later.
         jdbc.batchUpdate("""
-                insert into customer_order (workspace_id, order_id, customer_id, status, placed_at, updated_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (workspace_id, order_id) do update set status = excluded.status, updated_at = excluded.updated_at
+                insert into customer_order (workspace_id, order_id, customer_id, status, placed_at, updated_at, delivery)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (workspace_id, order_id) do update set status = excluded.status, updated_at = excluded.updated_at,
+                    delivery = case when excluded.delivery is null then customer_order.delivery
+                                    else coalesce(customer_order.delivery, '{}'::jsonb) || excluded.delivery end
                 where customer_order.updated_at <= excluded.updated_at""", orders);
+    }
+
+    /** Courier, tracking link and expected date, as far as the status says them (texts cut to a sane length). */
+    private static java.util.Map<String, String> delivery(tools.jackson.databind.JsonNode properties) {
+        var delivery = new java.util.LinkedHashMap<String, String>();
+        for (var field : List.of("courierName", "courierPhone", "trackingUrl", "expectedAt")) {
+            var value = properties.path(field);
+            if (value.isString() && !value.asString().isBlank()) {
+                var text = value.asString().strip();
+                delivery.put(field, text.length() > 300 ? text.substring(0, 300) : text);
+            }
+        }
+        return delivery;
     }
 
     /**
