@@ -74,6 +74,10 @@ class StorefrontBatchTests {
         assertThat(history.placedBy(tenant.workspace().id(), "DM-10023"))
                 .contains(customers.findBy(tenant.workspace().id(), Identity.phone("+79165550808")).orElseThrow());
         assertThat(history.order(tenant.workspace().id(), "DM-99999")).isEmpty();
+        var api = Http.api(port).call("GET", "/api/v1/orders/DM-10023", tenant.apiKey(), null);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"courierPhone\":\"+7 916 000-11-22\"", "\"status\":\"out_for_delivery\"");
+        assertThat(Http.api(port).call("GET", "/api/v1/orders/DM-99999", tenant.apiKey(), null).statusCode()).isEqualTo(404);
         assertThat(history.order(workspaces.create("Чужой").workspace().id(), "DM-10023")).isEmpty();
     }
 

@@ -113,7 +113,8 @@ class WorkspaceIsolationSweepTests {
             "POST /inbox/{conversationId}/canned-replies/{cannedReplyId}",
             "GET /api/v1/catalog/imports/{importId}", "GET /api/v1/catalog/offers/{offerId}",
             "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}",
-            "GET /api/v1/catalog/promotions/{promotionId}", "DELETE /api/v1/catalog/promotions/{promotionId}");
+            "GET /api/v1/catalog/promotions/{promotionId}", "DELETE /api/v1/catalog/promotions/{promotionId}",
+            "GET /api/v1/orders/{orderId}");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -289,6 +290,15 @@ class WorkspaceIsolationSweepTests {
                 Instant.now().plus(java.time.Duration.ofDays(3)), null, null));
     }
 
+    private String orderOfB() {
+        var placed = Http.api(port).call("POST", "/api/v1/events", b.apiKey(), """
+                {"events": [{"id": "order-b-%s", "type": "order_placed", "occurredAt": "2026-11-20T10:00:00Z",
+                             "customer": {"phone": "+79161230000"}, "properties": {"orderId": "B-777", "total": 100}}]}"""
+                .formatted(b.unique()));
+        assertThat(placed.statusCode()).isEqualTo(200);
+        return "B-777";
+    }
+
     private UUID conversationOfB() {
         inbound.receive(b.workspace().id(), new InboundMessage(Channel.TELEGRAM, "sweep-" + b.unique(),
                 Identity.of(io.beseda.customer.IdentityKind.TELEGRAM, "sweep-" + b.unique()), null, "Здравствуйте", List.of(), null, Instant.now()));
@@ -318,6 +328,7 @@ class WorkspaceIsolationSweepTests {
             entry("offerId", "coat-b"),
             entry("storeId", "nevsky-b"),
             entry("promotionId", "sale-b"),
+            entry("orderId", orderOfB()),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }

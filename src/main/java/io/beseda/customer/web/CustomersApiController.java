@@ -120,6 +120,13 @@ class CustomersApiController {
         return history.orders(actor.workspaceId(), customer.id());
     }
 
+    @GetMapping("/orders/{orderId}")
+    @Operation(summary = "One order by the shop's number for it, with its status history and delivery",
+            description = "Orders come in as storefront events (order_placed, order_status_changed).")
+    CustomerHistory.Order order(Actor actor, @PathVariable String orderId) {
+        return history.order(actor.workspaceId(), orderId).orElseThrow(() -> new io.beseda.shared.NotFoundException("Order", orderId));
+    }
+
     @GetMapping("/customers/{customerId}/merges")
     @Operation(summary = "Profiles that were merged into this one, and why")
     List<Customers.Merge> merges(Actor actor, @PathVariable UUID customerId) {
