@@ -100,6 +100,9 @@ final class DemoHistory {
             }
         }
 
+        private static final List<String[]> COURIERS = List.of(new String[] {"Сергей", "+7 916 000-11-22"},
+                new String[] {"Алина", "+7 925 000-33-44"}, new String[] {"Тимур", "+7 903 000-55-66"});
+
         private void order() {
             var orderId = "DM-" + (10_001 + orders++);
             emit("checkout_started", cartNode());
@@ -114,8 +117,14 @@ final class DemoHistory {
                 if (statusAt.isAfter(now)) {
                     return;
                 }
-                history.add(event("order_status_changed", statusAt,
-                        nodes.objectNode().put("orderId", orderId).put("status", status)));
+                var change = nodes.objectNode().put("orderId", orderId).put("status", status);
+                if (status.equals("shipped")) {
+                    // a courier for answers to «где мой заказ»
+                    var courier = COURIERS.get(random.nextInt(COURIERS.size()));
+                    change.put("courierName", courier[0]).put("courierPhone", courier[1])
+                            .put("expectedAt", statusAt.plus(Duration.ofDays(1)).toString().substring(0, 10));
+                }
+                history.add(event("order_status_changed", statusAt, change));
             }
         }
 

@@ -33,6 +33,8 @@ class EmbeddedDatabaseTests {
                     .query(Integer.class).single()).as("the demo catalogue, every offer of the feed taken").isEqualTo(273);
             assertThat(jdbc.sql("select city from catalog_store where workspace_id = ? order by city").param(demo.get().id().value())
                     .query(String.class).list()).containsExactly("Екатеринбург", "Москва", "Санкт-Петербург");
+            assertThat(jdbc.sql("select count(*) from customer_order where workspace_id = ? and delivery->>'courierPhone' is not null")
+                    .param(demo.get().id().value()).query(Integer.class).single()).as("shipped demo orders name their courier").isPositive();
         }
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
 
