@@ -114,7 +114,8 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/catalog/imports/{importId}", "GET /api/v1/catalog/offers/{offerId}",
             "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}",
             "GET /api/v1/catalog/promotions/{promotionId}", "DELETE /api/v1/catalog/promotions/{promotionId}",
-            "GET /api/v1/orders/{orderId}");
+            "GET /api/v1/orders/{orderId}", "GET /api/v1/catalog/loyalty-cards/{number}",
+            "POST /api/v1/catalog/loyalty-cards/{number}/activate", "POST /api/v1/catalog/loyalty-cards/{number}/replace");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -168,7 +169,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /api/v1/conversations/{conversationId}/labels", "{\"label\":\"чужая\"}"),
             entry("POST /api/v1/conversations/{conversationId}/snooze", "{\"until\":\"2099-01-01T00:00:00Z\"}"),
             entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"),
-            entry("PUT /api/v1/catalog/stores/{storeId}", "{\"name\":\"Чужой магазин\",\"city\":\"Казань\",\"address\":\"Баумана, 1\"}"));
+            entry("PUT /api/v1/catalog/stores/{storeId}", "{\"name\":\"Чужой магазин\",\"city\":\"Казань\",\"address\":\"Баумана, 1\"}"),
+            entry("POST /api/v1/catalog/loyalty-cards/{number}/activate", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
@@ -260,6 +262,9 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     io.beseda.catalog.search.Synonyms synonyms;
 
+    @Autowired
+    io.beseda.catalog.LoyaltyCards loyaltyCards;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
@@ -329,6 +334,7 @@ class WorkspaceIsolationSweepTests {
             entry("storeId", "nevsky-b"),
             entry("promotionId", "sale-b"),
             entry("orderId", orderOfB()),
+            entry("number", loyaltyCards.issue(b.workspace().id(), "7799 0000 0001", "Золотой", java.math.BigDecimal.TEN).number()),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
     }
@@ -372,6 +378,8 @@ class WorkspaceIsolationSweepTests {
         var ownPromotion = api.call("PUT", "/api/v1/catalog/promotions/sale-b", a.apiKey(), """
                 {"title": "Акция А", "terms": "Своя", "startsAt": "2026-01-01T00:00:00Z", "endsAt": "2026-02-01T00:00:00Z"}""");
         assertThat(ownPromotion.statusCode()).as("B's promotion id names a new promotion of A's").isEqualTo(201);
+        assertThat(loyaltyCards.find(b.workspace().id(), "779900000001")).as("B's card was neither activated nor replaced")
+                .hasValueSatisfying(card -> assertThat(card.status()).isEqualTo(io.beseda.catalog.LoyaltyCard.Status.NOT_ACTIVATED));
         assertThat(promotions.find(b.workspace().id(), "sale-b")).as("B's promotion is untouched")
                 .hasValueSatisfying(p -> assertThat(p.title()).isEqualTo("Распродажа Б"));
         assertThat(stores.find(b.workspace().id(), "nevsky-b")).as("B's store is untouched").hasValueSatisfying(store -> {
