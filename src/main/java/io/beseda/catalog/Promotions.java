@@ -70,19 +70,20 @@ public class Promotions {
                 r.getTimestamp("ends_at").toInstant(), r.getObject("segment_id", UUID.class), r.getString("url"));
     }
 
+    /** What runs now, for everyone or for any segment, ending soonest first. */
+    public List<Promotion> running(WorkspaceId workspace) {
+        var now = Timestamp.from(clock.instant());
+        return jdbc.sql("select * from catalog_promotion where workspace_id = ? and starts_at <= ? and ends_at > ? order by ends_at, id")
+                .params(workspace.value(), now, now).query(Promotions::map).list();
+    }
+
     /**
      * What runs now and this customer may be told about: the promotions for everyone and those of the
      * segments the customer is in (none of the segment ones for an unknown customer), ending soonest first.
      */
     public List<Promotion> current(WorkspaceId workspace, @org.jspecify.annotations.Nullable CustomerId customer) {
-        var now = Timestamp.from(clock.instant());
         var mine = customer == null ? java.util.Set.<UUID>of()
                 : segments.of(workspace, customer).stream().map(s -> s.id().value()).collect(java.util.stream.Collectors.toSet());
-        return jdbc.sql("""
-                select * from catalog_promotion where workspace_id = ? and starts_at <= ? and ends_at > ?
-                order by ends_at, id""")
-                .params(workspace.value(), now, now)
-                .query(Promotions::map)
-                .list().stream().filter(p -> p.segmentId() == null || mine.contains(p.segmentId())).toList();
+        return running(workspace).stream().filter(p -> p.segmentId() == null || mine.contains(p.segmentId())).toList();
     }
 }

@@ -75,15 +75,15 @@ public class GroupCommit implements SmartLifecycle {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return work.get();
         }
-        if (!running) {
-            return transactions.execute(status -> work.get());
-        }
         var unit = new Unit<>(work);
-        queue.add(unit);
-        if (!running && queue.remove(unit)) {
-            return transactions.execute(status -> work.get());
+        if (running) {
+            queue.add(unit);
+            // stopping meanwhile: the writers may already be gone, so take it back and write it here
+            if (running || !queue.remove(unit)) {
+                return unit.await(settings.timeout().toMillis());
+            }
         }
-        return unit.await(settings.timeout().toMillis());
+        return transactions.execute(status -> work.get());
     }
 
     private void write(BlockingQueue<Unit<?>> queue) {

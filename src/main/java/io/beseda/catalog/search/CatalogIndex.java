@@ -59,8 +59,11 @@ class CatalogIndex {
     record Param(String name, @Nullable String unit, String value) {
     }
 
-    /** A category and the names on its path from the root, for filtering by a branch and matching its words. */
-    record Category(String id, List<String> path, List<String> names) {
+    /**
+     * A category and the names on its path from the root, for filtering by a branch and matching its words;
+     * {@code stems} are those of its own name, cut once when the index reads the categories.
+     */
+    record Category(String id, List<String> path, List<String> names, List<String> stems) {
     }
 
     final class Workspace {
@@ -208,7 +211,7 @@ class CatalogIndex {
                 path.add(at);
                 pathNames.add(names.get(at));
             }
-            categories.put(id, new Category(id, List.copyOf(path), List.copyOf(pathNames)));
+            categories.put(id, new Category(id, List.copyOf(path), List.copyOf(pathNames), stems(names.get(id))));
         }
         return categories;
     }

@@ -223,7 +223,7 @@ public class CatalogSearch {
         for (var term : terms) {
             CatalogIndex.Category best = null;
             for (var category : categories.values()) {
-                var named = termsOfName(category.names().getFirst()).stream()
+                var named = category.stems().stream()
                         .anyMatch(n -> n.equals(term) || term.length() >= 5 && n.length() >= 5 && oneEditApart(n, term));
                 if (named && (best == null || category.path().size() > best.path().size())) {
                     best = category;
@@ -234,10 +234,6 @@ public class CatalogSearch {
             }
         }
         return null;
-    }
-
-    private List<String> termsOfName(String name) {
-        return terms(name);
     }
 
     private List<String> terms(String text) {

@@ -1,13 +1,11 @@
 package io.beseda.catalog.web;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.beseda.catalog.Promotion;
 import io.beseda.catalog.Promotions;
 import io.beseda.shared.NotFoundException;
-import io.beseda.shared.Problems;
 import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,8 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Catalogue", description = "Feed imports, offers, stores and promotions")
 class CatalogPromotionsApiController {
 
-    private static final Pattern PROMOTION_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
-
     private final Promotions promotions;
 
     CatalogPromotionsApiController(Promotions promotions) {
@@ -40,14 +35,9 @@ class CatalogPromotionsApiController {
 
     @GetMapping
     @Operation(summary = "The workspace's promotions, the latest to end first",
-            description = "With current=true only those running now (for everyone or for any segment).")
+            description = "With current=true only those running now (for everyone or for any segment), ending soonest first.")
     List<Promotion> list(Actor actor, @RequestParam(defaultValue = "false") boolean current) {
-        var all = promotions.list(actor.workspaceId());
-        if (!current) {
-            return all;
-        }
-        var now = java.time.Instant.now();
-        return all.stream().filter(p -> !p.startsAt().isAfter(now) && p.endsAt().isAfter(now)).toList();
+        return current ? promotions.running(actor.workspaceId()) : promotions.list(actor.workspaceId());
     }
 
     @GetMapping("/{promotionId}")
@@ -60,11 +50,7 @@ class CatalogPromotionsApiController {
     @Operation(summary = "Add a promotion or replace it, by the shop's own id",
             description = "201 when new, 200 when it replaced one. segmentId limits who the bot tells about it to that segment's members.")
     ResponseEntity<Promotion> save(Actor actor, @PathVariable String promotionId, @Valid @RequestBody PromotionRequest request) {
-        if (!PROMOTION_ID.matcher(promotionId).matches()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.badField("Bad Request",
-                    "Id акции — до 100 букв, цифр и знаков . _ : - · a promotion id is up to 100 letters, digits and . _ : -",
-                    "promotionId", "must be up to 100 letters, digits and . _ : -"), null);
-        }
+        ShopIds.check(promotionId, "promotionId", "Id акции", "a promotion id");
         boolean existed = promotions.find(actor.workspaceId(), promotionId).isPresent();
         var saved = promotions.save(actor.workspaceId(), request.promotion(promotionId));
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(saved);

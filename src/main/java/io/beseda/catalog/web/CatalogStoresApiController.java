@@ -1,13 +1,11 @@
 package io.beseda.catalog.web;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.beseda.catalog.Store;
 import io.beseda.catalog.Stores;
 import io.beseda.shared.NotFoundException;
-import io.beseda.shared.Problems;
 import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +25,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/catalog/stores")
 @Tag(name = "Catalogue", description = "Feed imports, offers and stores")
 class CatalogStoresApiController {
-
-    private static final Pattern STORE_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
 
     private final Stores stores;
 
@@ -53,11 +48,7 @@ class CatalogStoresApiController {
     @Operation(summary = "Add a store or replace it, by the shop's own id (the id the feed's outlets use)",
             description = "201 when the store is new, 200 when it replaced one. Coordinates are WGS 84 degrees, both or neither.")
     ResponseEntity<Store> save(Actor actor, @PathVariable String storeId, @Valid @RequestBody StoreRequest request) {
-        if (!STORE_ID.matcher(storeId).matches()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.badField("Bad Request",
-                    "Id магазина — до 100 букв, цифр и знаков . _ : - · a store id is up to 100 letters, digits and . _ : -",
-                    "storeId", "must be up to 100 letters, digits and . _ : -"), null);
-        }
+        ShopIds.check(storeId, "storeId", "Id магазина", "a store id");
         var saved = stores.save(actor.workspaceId(), storeId, request.details());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.store());
     }
