@@ -48,10 +48,12 @@ class ConversationLifecycle {
      * The customer's message was appended (once); a rating ({@code reopens == false}) changes nothing else.
      *
      * @param conversation the conversation as the statement that appended the message left it, row lock held
+     * @param held         a bot holds the inbox: a resolved conversation goes back to it (pending), not to the queue
+     * @return the conversation's status now
      */
-    void customerWrote(WorkspaceId workspace, Conversation conversation, Instant at, boolean reopens) {
+    ConversationStatus customerWrote(WorkspaceId workspace, Conversation conversation, Instant at, boolean reopens, boolean held) {
         if (!reopens) {
-            return;
+            return conversation.status();
         }
         var conversationId = conversation.id();
         var inbox = inboxes.recent(workspace, conversation.inboxId());
@@ -60,6 +62,15 @@ class ConversationLifecycle {
             // Joined with the team: the inbox may be a few seconds old, and its team deleted since.
             changed = jdbc.sql("update conversation c set team_id = t.id from team t where c.id = ? and t.workspace_id = ? and t.id = ?")
                     .params(conversationId, workspace.value(), inbox.teamId()).update() == 1;
+        }
+        if (conversation.status() == ConversationStatus.RESOLVED && held) {
+            jdbc.sql("update conversation set status = 'PENDING', snoozed_until = null, assignee_id = null where workspace_id = ? and id = ?")
+                    .params(workspace.value(), conversationId).update();
+            events.publishEvent(new ConversationChanged(workspace, conversationId, ConversationChanged.Change.STATUS));
+            return ConversationStatus.PENDING;
+        }
+        if (conversation.status() == ConversationStatus.PENDING) {
+            return ConversationStatus.PENDING;
         }
         if (conversation.status() == ConversationStatus.RESOLVED || conversation.status() == ConversationStatus.SNOOZED) {
             reopen(workspace, conversation);
@@ -74,6 +85,20 @@ class ConversationLifecycle {
         }
         outOfOffice.answerIfClosed(workspace, conversation, inbox, at);
         queueIfWaiting(workspace, conversation);
+        return conversation.status();
+    }
+
+    /** A pending conversation opens for operators: the customer waits from now, and it joins the queue. */
+    boolean handOver(WorkspaceId workspace, UUID conversationId) {
+        var before = lock(workspace, conversationId);
+        if (before.status() != ConversationStatus.PENDING) {
+            return false;
+        }
+        reopen(workspace, before);
+        var now = lock(workspace, conversationId);
+        sla.startWaiting(workspace, conversationId, inboxes.get(workspace, now.inboxId()), clock.instant());
+        queueIfWaiting(workspace, lock(workspace, conversationId));
+        return true;
     }
 
     /** An operator's reply (not a note) went out: the customer no longer waits. */

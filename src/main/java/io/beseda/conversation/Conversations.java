@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,15 @@ public class Conversations {
     private final Inboxes inboxes;
     private final ConversationLifecycle lifecycle;
     private final JsonMapper json;
+    private final ObjectProvider<ConversationHolder> holder;
+    private final AutomaticMessages automatic;
 
     Conversations(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, Inboxes inboxes,
-                  ConversationLifecycle lifecycle, JsonMapper json) {
+                  ConversationLifecycle lifecycle, JsonMapper json, ObjectProvider<ConversationHolder> holder,
+                  AutomaticMessages automatic) {
         this.jdbc = jdbc;
+        this.automatic = automatic;
+        this.holder = holder;
         this.lifecycle = lifecycle;
         this.json = json;
         this.inboxes = inboxes;
@@ -84,13 +90,14 @@ public class Conversations {
     void customerWrote(WorkspaceId workspace, CustomerId customer, @Nullable UUID account, UUID inboundMessageId,
                        Channel channel, String address, String text, Instant at, boolean reopens) {
         var inbox = inboxes.forAccount(workspace, account);
+        var held = reopens && held(workspace, inbox);
         var id = UUID.randomUUID();
         // One round trip: the upsert leaves the conversation locked and returns it as it now is, the message
         // is appended unless this inbound message already was.
         var appended = jdbc.sql("""
                 with thread as (
                     insert into conversation (id, workspace_id, customer_id, inbox_id, status, last_channel, last_address, last_message_at, created_at)
-                    values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (workspace_id, customer_id, inbox_id) do update
                     set last_channel = excluded.last_channel, last_address = excluded.last_address,
                         last_message_at = greatest(conversation.last_message_at, excluded.last_message_at)
@@ -101,13 +108,47 @@ public class Conversations {
                     on conflict (inbound_message_id) do nothing
                     returning id)
                 select thread.* from thread where exists (select 1 from message)""")
-                .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox, channel.name(), address, Timestamp.from(at),
+                .params(UUID.randomUUID(), workspace.value(), customer.value(), inbox,
+                        (held ? ConversationStatus.PENDING : ConversationStatus.OPEN).name(), channel.name(), address, Timestamp.from(at),
                         Timestamp.from(clock.instant()), id, channel.name(), text, inboundMessageId, Timestamp.from(at))
                 .query(Conversations::map).optional();
         if (appended.isPresent()) {
             events.publishEvent(new MessageAppended(workspace, appended.get().id(), id, ConversationMessage.Direction.IN));
-            lifecycle.customerWrote(workspace, appended.get(), at, reopens);
+            var status = lifecycle.customerWrote(workspace, appended.get(), at, reopens, held);
+            if (status == ConversationStatus.PENDING && reopens) {
+                events.publishEvent(new HeldMessageReceived(workspace, appended.get().id(), id, inboundMessageId, customer));
+            }
         }
+    }
+
+    private boolean held(WorkspaceId workspace, UUID inbox) {
+        var bot = holder.getIfAvailable();
+        return bot != null && bot.holds(workspace, inbox);
+    }
+
+    /**
+     * The bot lets go of a held conversation: it opens, the customer starts waiting for an operator now,
+     * and it joins its team's queue like any other. Does nothing to a conversation that is not pending.
+     */
+    @Transactional
+    public Conversation handOver(Actor actor, UUID conversationId) {
+        get(actor.workspaceId(), conversationId);
+        if (lifecycle.handOver(actor.workspaceId(), conversationId)) {
+            events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
+        }
+        return get(actor.workspaceId(), conversationId);
+    }
+
+    /**
+     * What the bot says in a conversation it holds, with buttons: sent and shown like an operator's reply,
+     * but it starts no SLA clock and is not the shop's first reply. {@code idempotencyKey} makes a retried
+     * answer go out once.
+     */
+    @Transactional
+    public void botSays(WorkspaceId workspace, UUID conversationId, String author, String text, List<QuickReply> buttons,
+                        String idempotencyKey) {
+        var conversation = get(workspace, conversationId);
+        automatic.send(workspace, conversation, text, author, buttons, idempotencyKey);
     }
 
     /** Queues a reply to where the customer last wrote from, and shows it in the thread. */

@@ -75,6 +75,11 @@ public class CatalogSearch {
         AfterCommit.run(() -> index.changed(changed.workspaceId(), changed.offerIds()));
     }
 
+    /** How a question is read (price limits, «недорогой», size, colours, «последняя модель»), without searching. */
+    public static Understood understand(String question) {
+        return understood(ShoppingQuery.parse(question.length() > 500 ? question.substring(0, 500) : question), null);
+    }
+
     public Answer search(WorkspaceId workspace, String question, int limit) {
         var asked = ShoppingQuery.parse(question.length() > 500 ? question.substring(0, 500) : question);
         var catalogue = index.of(workspace);
