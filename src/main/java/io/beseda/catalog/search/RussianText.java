@@ -17,7 +17,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * words dropped, and Snowball's Russian stemmer, so «платью», «платья» and «платье» meet. Latin words
  * (brands, models) pass through the Russian stemmer unchanged.
  */
-final class RussianText extends Analyzer {
+public final class RussianText extends Analyzer {
 
     private static final NormalizeCharMap YO = yo();
 
