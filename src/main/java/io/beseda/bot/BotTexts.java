@@ -62,7 +62,6 @@ public final class BotTexts {
         t.put("not_text", "Я понимаю только текст: напишите, пожалуйста, вопрос словами — или «оператор», и вам ответит человек.");
         t.put("thanks", "Пожалуйста! Если будут ещё вопросы — пишите.");
         t.put("goodbye", "Всего доброго! Будем рады помочь снова.");
-        t.put("anything_else", "Могу помочь чем-то ещё?");
         return java.util.Collections.unmodifiableMap(t);
     }
 }

@@ -107,6 +107,21 @@ public class CustomerHistory {
                 .query(this::order).optional().map(o -> withHistory(workspace, o));
     }
 
+    /**
+     * An order as a customer types its number: exactly, or by its digits alone («10023» finds «DM-10023»),
+     * the most recent when several share the digits.
+     */
+    public Optional<Order> orderAsTyped(WorkspaceId workspace, String typed) {
+        var number = typed.strip();
+        var digits = number.matches("\\d{3,20}") ? number : null;
+        return jdbc.sql("""
+                select * from customer_order where workspace_id = ?
+                  and (order_id = ? or (?::text is not null and regexp_replace(order_id, '\\D', '', 'g') = ?))
+                order by (order_id = ?) desc, placed_at desc limit 1""")
+                .params(workspace.value(), number, digits, digits, number)
+                .query(this::order).optional().map(o -> withHistory(workspace, o));
+    }
+
     /** Who placed an order (for "is this order theirs?" before telling its status). */
     public Optional<CustomerId> placedBy(WorkspaceId workspace, String orderId) {
         return jdbc.sql("select customer_id from customer_order where workspace_id = ? and order_id = ?")

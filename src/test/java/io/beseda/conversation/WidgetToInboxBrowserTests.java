@@ -14,6 +14,7 @@ import com.microsoft.playwright.Page;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.Browser;
 import io.beseda.testing.TestWorkspaces;
+import io.beseda.bot.nlu.IntentModels;
 import io.beseda.workspace.Actor;
 import io.beseda.workspace.NewUser;
 import io.beseda.workspace.Role;
@@ -37,6 +38,9 @@ class WidgetToInboxBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    io.beseda.bot.BotSettings botSettings;
 
     @Autowired
     Workspaces workspaces;
@@ -105,8 +109,11 @@ class WidgetToInboxBrowserTests {
         return page;
     }
 
+    /** The demo shop with its bot switched off: this story is the operator's (the bot's own is in BotInWidgetTests). */
     private Workspace demo() {
-        return workspaces.findBySlug("demo").orElseGet(() -> workspaces.create("demo", "Демо-магазин", ZoneId.of("Europe/Moscow")));
+        var demo = workspaces.findBySlug("demo").orElseGet(() -> workspaces.create("demo", "Демо-магазин", ZoneId.of("Europe/Moscow")));
+        botSettings.save(demo.id(), false, IntentModels.DEFAULT_THRESHOLD, java.util.Map.of());
+        return demo;
     }
 
     private String base() {

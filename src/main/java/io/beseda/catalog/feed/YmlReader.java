@@ -74,6 +74,8 @@ public final class YmlReader {
         private final XMLStreamReader xml;
         private final Sink sink;
         private final Set<String> seen = new HashSet<>();
+        /** The shop's own address ({@code <shop><url>}): offers' relative links are read against it. */
+        private java.net.@org.jspecify.annotations.Nullable URI shopUrl;
 
         Parse(XMLStreamReader xml, Sink sink) {
             this.xml = xml;
@@ -88,10 +90,20 @@ public final class YmlReader {
                 switch (xml.getLocalName()) {
                     case "category" -> category();
                     case "offer" -> offer();
+                    case "url" -> shopUrl = absolute(trimmed(xml.getElementText()));
                     default -> {
                         // shop, name, company, currencies, categories, offers: containers and shop details
                     }
                 }
+            }
+        }
+
+        private static java.net.@org.jspecify.annotations.Nullable URI absolute(@org.jspecify.annotations.Nullable String url) {
+            try {
+                var uri = url == null ? null : new java.net.URI(url);
+                return uri != null && uri.isAbsolute() ? uri : null;
+            } catch (java.net.URISyntaxException e) {
+                return null;
             }
         }
 
@@ -132,6 +144,13 @@ public final class YmlReader {
                 return;
             }
             seen.add(offer.id);
+            if (offer.url != null && shopUrl != null && !offer.url.contains("://")) {
+                try {
+                    offer.url = shopUrl.resolve(offer.url).toString();
+                } catch (IllegalArgumentException notALink) {
+                    // kept as the feed wrote it
+                }
+            }
             sink.offer(offer.toOffer());
         }
 

@@ -43,6 +43,9 @@ class WebChatBrowserTests {
     int port;
 
     @Autowired
+    io.beseda.bot.BotSettings botSettings;
+
+    @Autowired
     Workspaces workspaces;
 
     @Autowired
@@ -157,9 +160,12 @@ class WebChatBrowserTests {
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
+    /** The demo shop with its bot switched off: these stories are between a visitor and an operator. */
     private Workspace demo() {
-        return workspaces.findBySlug(DemoWebChat.DEMO_SLUG)
+        var demo = workspaces.findBySlug(DemoWebChat.DEMO_SLUG)
                 .orElseGet(() -> workspaces.create(DemoWebChat.DEMO_SLUG, "Демо-магазин", ZoneId.of("Europe/Moscow")));
+        botSettings.save(demo.id(), false, io.beseda.bot.nlu.IntentModels.DEFAULT_THRESHOLD, java.util.Map.of());
+        return demo;
     }
 
     private String base() {
