@@ -74,7 +74,7 @@ class Dialogue {
                 && reply.handOff() == Outcome.Reason.ASKED) {
             said.add(Said.text(setup.text("handoff")));
         }
-        return new Outcome(said, next, turn, handOff, reply.returnRequest());
+        return new Outcome(said, next, turn, handOff, reply.returnRequest(), reading);
     }
 
     private IntentModel.Reading read(WorkspaceId workspace, Heard heard, double threshold) {

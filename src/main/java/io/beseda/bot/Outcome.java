@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * What the bot does with one message: what it says, where the session goes next, how the turn counts, and
  * whether it hands the conversation over (with the note for the operator) and opens a return request.
  */
-record Outcome(List<Said> said, Session next, Turn turn, @Nullable HandOff handOff, @Nullable ReturnRequestDraft returnRequest) {
+record Outcome(List<Said> said, Session next, Turn turn, @Nullable HandOff handOff, @Nullable ReturnRequestDraft returnRequest,
+               io.beseda.bot.nlu.IntentModel.Reading reading) {
 
     Outcome {
         said = List.copyOf(said);

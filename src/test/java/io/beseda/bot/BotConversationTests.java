@@ -59,6 +59,8 @@ class BotConversationTests {
     ReturnRequests returns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BotMetrics metrics;
     @LocalServerPort
     int port;
 
@@ -176,6 +178,21 @@ class BotConversationTests {
         assertThat(chat.botSaid(thread, 2).get(1)).contains("В каком вы городе");
         chat.write("в Екатеринбурге");
         assertThat(chat.botSaid(thread, 3).get(2)).contains("Вайнера").doesNotContain("Тверская");
+    }
+
+    @Test
+    void metrics_count_the_hand_off_by_its_reason_and_the_turn_by_its_intent() {
+        var chat = new Chat("metrics");
+        var thread = chat.write("позовите оператора пожалуйста");
+        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
+        var report = metrics.report(ws(), Instant.now().minus(Duration.ofHours(1)), Instant.now().plusSeconds(60));
+        assertThat(report.handOffReasons()).containsKey("ASKED");
+        assertThat(report.sessions()).isGreaterThanOrEqualTo(report.handedOff()).isPositive();
+        assertThat(report.intents()).anySatisfy(line -> {
+            assertThat(line.intent()).isEqualTo(Intent.OPERATOR);
+            assertThat(line.handedOff()).isPositive();
+        });
+        assertThat(report.containment()).isBetween(0.0, 1.0);
     }
 
     @Test

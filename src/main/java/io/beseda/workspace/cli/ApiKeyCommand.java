@@ -45,7 +45,10 @@ class ApiKeyCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        exitCode = execute(args.getNonOptionArgs());
+        var words = args.getNonOptionArgs();
+        if (!words.isEmpty() && words.getFirst().equals("api-key")) {
+            exitCode = execute(words);
+        }
     }
 
     int execute(List<String> args) {
