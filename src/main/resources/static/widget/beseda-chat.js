@@ -145,7 +145,7 @@
     }
     function bubble(m) {
         var node = el("div", {"class": "bc-msg " + (m.direction === "out" ? "bc-out" : "bc-in")});
-        if (m.text) node.appendChild(el("span", {"class": "bc-text", text: m.text}));
+        if (m.text) node.appendChild(m.direction === "out" ? linked(m.text) : el("span", {"class": "bc-text", text: m.text}));
         (m.attachments || []).forEach(function (a) {
             var link = el("a", {href: fileUrl(a.url), target: "_blank", rel: "noopener noreferrer"});
             if (/^image\//.test(a.mimeType)) link.appendChild(el("img", {src: fileUrl(a.url), alt: a.name || T.photo}));
@@ -186,6 +186,15 @@
         (links || []).forEach(function (l) {
             if (SAFE_LINK.test(l.url)) ui.links.appendChild(el("a", {href: l.url, target: "_blank", rel: "noopener noreferrer", text: l.label}));
         });
+    }
+    // The shop's messages may carry links (a product, a tracking page): http(s) links become <a>, the rest stays text.
+    function linked(text) {
+        var span = el("span", {"class": "bc-text"});
+        String(text).split(/(https?:\/\/[^\s<>"]+)/).forEach(function (part, i) {
+            span.appendChild(i % 2 ? el("a", {href: part, target: "_blank", rel: "noopener noreferrer", text: part})
+                : document.createTextNode(part));
+        });
+        return span;
     }
     function renderConsent(consent) {
         state.consentRequired = !!(consent && consent.required);
