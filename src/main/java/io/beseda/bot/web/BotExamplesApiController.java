@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.beseda.bot.Intent;
 import io.beseda.bot.IntentExamples;
+import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.beseda.workspace.Actor;
 
 @RestController
 @RequestMapping("/api/v1/bot/examples")
