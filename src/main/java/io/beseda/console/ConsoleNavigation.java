@@ -21,6 +21,8 @@ public class ConsoleNavigation {
             new ConsoleSection("nav.customers", "/customers", EnumSet.allOf(Role.class)),
             // Operators look products up for customers; marketers and analysts keep the feed in shape.
             new ConsoleSection("nav.catalog", "/catalog", EnumSet.allOf(Role.class)),
+            // Everyone reads what the bot says and knows; owners, admins and marketers change it on the page.
+            new ConsoleSection("nav.bot", "/bot", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.sandbox", "/sandbox", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.settings", "/settings/users", EnumSet.of(Role.OWNER, Role.ADMIN)));
 

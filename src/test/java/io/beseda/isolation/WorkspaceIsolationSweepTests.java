@@ -115,7 +115,10 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/catalog/stores/{storeId}", "DELETE /api/v1/catalog/stores/{storeId}",
             "GET /api/v1/catalog/promotions/{promotionId}", "DELETE /api/v1/catalog/promotions/{promotionId}",
             "GET /api/v1/orders/{orderId}", "GET /api/v1/catalog/loyalty-cards/{number}",
-            "POST /api/v1/catalog/loyalty-cards/{number}/activate", "POST /api/v1/catalog/loyalty-cards/{number}/replace");
+            "POST /api/v1/catalog/loyalty-cards/{number}/activate", "POST /api/v1/catalog/loyalty-cards/{number}/replace",
+            "DELETE /api/v1/bot/examples/{intentExampleId}", "PUT /api/v1/bot/knowledge/{knowledgeEntryId}",
+            "DELETE /api/v1/bot/knowledge/{knowledgeEntryId}", "POST /bot/knowledge/{knowledgeEntryId}",
+            "POST /bot/knowledge/{knowledgeEntryId}/delete", "POST /bot/examples/{intentExampleId}/delete");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -170,7 +173,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /api/v1/conversations/{conversationId}/snooze", "{\"until\":\"2099-01-01T00:00:00Z\"}"),
             entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"),
             entry("PUT /api/v1/catalog/stores/{storeId}", "{\"name\":\"Чужой магазин\",\"city\":\"Казань\",\"address\":\"Баумана, 1\"}"),
-            entry("POST /api/v1/catalog/loyalty-cards/{number}/activate", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"));
+            entry("POST /api/v1/catalog/loyalty-cards/{number}/activate", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
+            entry("PUT /api/v1/bot/knowledge/{knowledgeEntryId}", "{\"question\":\"Чужой вопрос\",\"answer\":\"Чужой ответ\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
@@ -194,7 +198,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /settings/operators/{userId}/capacity", Map.of("capacity", "0")),
             entry("POST /settings/inboxes/{inboxId}", Map.of("name", "Чужой", "timeZone", "Europe/Moscow")),
             entry("POST /settings/inboxes/{inboxId}/accounts", Map.of("accountId", UUID.randomUUID().toString())),
-            entry("POST /settings/canned-replies/{cannedReplyId}", Map.of("shortcut", "alien", "title", "Чужой", "body", "Чужой")));
+            entry("POST /settings/canned-replies/{cannedReplyId}", Map.of("shortcut", "alien", "title", "Чужой", "body", "Чужой")),
+            entry("POST /bot/knowledge/{knowledgeEntryId}", Map.of("question", "Чужой вопрос", "answer", "Чужой ответ")));
 
     @LocalServerPort
     int port;
@@ -265,6 +270,15 @@ class WorkspaceIsolationSweepTests {
     @Autowired
     io.beseda.catalog.LoyaltyCards loyaltyCards;
 
+    @Autowired
+    io.beseda.bot.BotSettings botSettings;
+
+    @Autowired
+    io.beseda.bot.KnowledgeBase knowledgeBase;
+
+    @Autowired
+    io.beseda.bot.IntentExamples intentExamples;
+
     private Tenant a;
     private Tenant b;
     private String segmentOfB;
@@ -272,6 +286,8 @@ class WorkspaceIsolationSweepTests {
     private Suppression suppressionOfB;
     private ChannelAccount webChatOfB;
     private ImportReport importOfB;
+    private io.beseda.bot.KnowledgeBase.Entry knowledgeOfB;
+    private io.beseda.bot.IntentExamples.Example exampleOfB;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -293,6 +309,10 @@ class WorkspaceIsolationSweepTests {
         synonyms.replace(b.workspace().id(), List.of(List.of("синонимб", "пальто")));
         promotions.save(b.workspace().id(), new io.beseda.catalog.Promotion("sale-b", "Распродажа Б", "Только в Б", Instant.now(),
                 Instant.now().plus(java.time.Duration.ofDays(3)), null, null));
+        // off, so B's conversation stays open rather than held by the bot
+        botSettings.save(b.workspace().id(), false, 0.5, Map.of("greeting", "Привет от бота Б"));
+        knowledgeOfB = knowledgeBase.save(b.workspace().id(), UUID.randomUUID(), "Вопрос Б про примерку", "Ответ Б про примерку");
+        exampleOfB = intentExamples.add(b.workspace().id(), io.beseda.bot.Intent.DELIVERY, "пример Б про доставку");
     }
 
     private String orderOfB() {
@@ -334,6 +354,8 @@ class WorkspaceIsolationSweepTests {
             entry("storeId", "nevsky-b"),
             entry("promotionId", "sale-b"),
             entry("orderId", orderOfB()),
+            entry("knowledgeEntryId", knowledgeOfB.id().toString()),
+            entry("intentExampleId", exampleOfB.id().toString()),
             entry("number", loyaltyCards.issue(b.workspace().id(), "7799 0000 0001", "Золотой", java.math.BigDecimal.TEN).number()),
             entry("messageId", outbox.queue(b.workspace().id(), new OutboundMessage(customerOfB, Channel.SMS, MessageCategory.SERVICE,
                         "Заказ Б", null, "sweep-" + b.unique(), false, java.time.Duration.ofHours(1))).toString()));
@@ -415,6 +437,8 @@ class WorkspaceIsolationSweepTests {
         });
         assertThat(cannedReplies.list(b.workspace().id(), null)).singleElement()
                 .satisfies(r -> assertThat(r.title()).isEqualTo("Б"));
+        assertThat(knowledgeBase.list(b.workspace().id())).as("B's knowledge base is untouched").containsExactly(knowledgeOfB);
+        assertThat(intentExamples.list(b.workspace().id())).as("B's examples are untouched").containsExactly(exampleOfB);
     }
 
     @Test
@@ -425,7 +449,8 @@ class WorkspaceIsolationSweepTests {
         var traces = List.of(b.workspace().slug(), b.workspace().id().toString(), b.owner().email(),
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
                 "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
-                "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб");
+                "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб", "Привет от бота Б", "Вопрос Б",
+                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
