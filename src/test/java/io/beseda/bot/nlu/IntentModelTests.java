@@ -50,7 +50,7 @@ class IntentModelTests {
         var result = Evaluation.score(model, IntentModels.DEFAULT_THRESHOLD, unseen);
         System.out.printf("unseen=%d accuracy=%.4f macro_f1=%.4f%n", unseen.size(), result.accuracy(), result.macroF1());
         assertThat(unseen.size()).isGreaterThanOrEqualTo(300);
-        assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.90);
+        assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.92);
         assertThat(result.macroF1()).isGreaterThanOrEqualTo(0.90);
     }
 
@@ -61,6 +61,7 @@ class IntentModelTests {
     @Test
     void the_dev_set_the_features_were_chosen_on_is_read_as_well() throws IOException {
         var result = Evaluation.score(model, IntentModels.DEFAULT_THRESHOLD, read("nlu/ru-retail-dev.tsv"));
+        System.out.printf("dev=%d accuracy=%.4f macro_f1=%.4f%n", result.total(), result.accuracy(), result.macroF1());
         assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.92);
         assertThat(result.macroF1()).isGreaterThanOrEqualTo(0.90);
     }
