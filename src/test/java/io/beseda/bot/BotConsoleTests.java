@@ -41,7 +41,7 @@ class BotConsoleTests {
 
         var page = marketer.get("/bot");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Бот выключен", "data-text=\"greeting\"", "data-text=\"anything_else\"",
+        assertThat(page.body()).contains("Бот выключен", "data-text=\"greeting\"", "data-text=\"handoff\"",
                 "Бот подставит: {shop}");
 
         assertThat(marketer.postFragment("/bot/settings", Map.of("enabled", "true", "threshold", "0.6")).statusCode()).isEqualTo(302);
@@ -123,7 +123,9 @@ class BotConsoleTests {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).as(role + " reads everything").contains("Есть ли доставка в Казань?", "довезёте до Казани",
                     "data-text=\"greeting\"");
-            assertThat(page.body()).as(role + " sees no forms").doesNotContain("action=\"/bot/", "<textarea", "name=\"reset\"");
+            assertThat(page.body()).as(role + " sees no forms that change the bot").doesNotContain("action=\"/bot/settings", "action=\"/bot/texts",
+                    "action=\"/bot/knowledge", "action=\"/bot/examples", "<textarea", "name=\"reset\"");
+            assertThat(page.body()).as(role + " may still try the bot").contains("action=\"/bot/test-chat\"");
             assertThat(reader.get("/").body()).as("«Бот» is in the navigation next to «Каталог»")
                     .containsPattern("href=\"/catalog\"[^>]*>Каталог</a>\\s*<a[^>]*href=\"/bot\"[^>]*>Бот</a>");
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.beseda.bot.BotMetrics;
 import io.beseda.bot.BotSettings;
 import io.beseda.bot.BotTexts;
 import io.beseda.bot.Intent;
@@ -18,7 +19,8 @@ import io.beseda.bot.KnowledgeBase;
 import io.beseda.workspace.Actor;
 
 /**
- * The console's «Бот»: on or off, how sure it must be, what it says, what it knows and the shop's own examples.
+ * The console's «Бот»: on or off, how sure it must be, how it did over the last 30 days, a test chat, what it
+ * says, what it knows and the shop's own examples.
  * Everyone signed in sees it; owners, admins and marketers change it (the knowledge base and the examples have
  * their own controllers).
  */
@@ -26,19 +28,24 @@ import io.beseda.workspace.Actor;
 class BotConsoleController {
 
     private static final String TEXT = "text.";
+    static final int REPORT_DAYS = 30;
 
     private final BotSettings settings;
     private final KnowledgeBase knowledge;
     private final IntentExamples examples;
+    private final BotMetrics metrics;
+    private final java.time.Clock clock;
 
-    BotConsoleController(BotSettings settings, KnowledgeBase knowledge, IntentExamples examples) {
+    BotConsoleController(BotSettings settings, KnowledgeBase knowledge, IntentExamples examples, BotMetrics metrics, java.time.Clock clock) {
         this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
         this.knowledge = knowledge;
         this.examples = examples;
     }
 
     @GetMapping(BotPage.PATH)
-    String page(Actor actor, Model model) {
+    String page(Actor actor, Model model, jakarta.servlet.http.HttpSession session) {
         var workspace = actor.workspaceId();
         var current = settings.of(workspace);
         model.addAttribute("settings", current);
@@ -47,6 +54,11 @@ class BotConsoleController {
         model.addAttribute("examples", examples.list(workspace));
         model.addAttribute("intents", Intent.values());
         model.addAttribute("mayEdit", BotEditors.mayConfigure(actor));
+        model.addAttribute("turns", BotTestChatConsoleController.turns(actor, session));
+        var now = clock.instant();
+        model.addAttribute("report", metrics.report(workspace, now.minus(java.time.Duration.ofDays(REPORT_DAYS)), now));
+        model.addAttribute("reportDays", REPORT_DAYS);
+        model.addAttribute("intentNames", io.beseda.bot.IntentNames.RU);
         return "bot/bot";
     }
 
