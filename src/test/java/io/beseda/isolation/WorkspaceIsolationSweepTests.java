@@ -288,6 +288,10 @@ class WorkspaceIsolationSweepTests {
     private ImportReport importOfB;
     private io.beseda.bot.KnowledgeBase.Entry knowledgeOfB;
     private io.beseda.bot.IntentExamples.Example exampleOfB;
+    private UUID returnOfB;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient sweepJdbc;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -313,6 +317,11 @@ class WorkspaceIsolationSweepTests {
         botSettings.save(b.workspace().id(), false, 0.5, Map.of("greeting", "Привет от бота Б"));
         knowledgeOfB = knowledgeBase.save(b.workspace().id(), UUID.randomUUID(), "Вопрос Б про примерку", "Ответ Б про примерку");
         exampleOfB = intentExamples.add(b.workspace().id(), io.beseda.bot.Intent.DELIVERY, "пример Б про доставку");
+        returnOfB = UUID.randomUUID();
+        sweepJdbc.sql("""
+                insert into return_request (id, workspace_id, customer_id, conversation_id, order_number, reason, created_at)
+                values (?, ?, ?, ?, 'B-777', 'Возврат Б: порвался шов', now())""")
+                .params(returnOfB, b.workspace().id().value(), customerOfB.value(), conversationOfB()).update();
     }
 
     private String orderOfB() {
@@ -450,7 +459,7 @@ class WorkspaceIsolationSweepTests {
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
                 "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
                 "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб", "Привет от бота Б", "Вопрос Б",
-                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString());
+                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString());
         var walked = 0;
 
         for (var endpoint : endpoints()) {
