@@ -96,6 +96,15 @@ class ShopAnswers {
     /** {@code live == false} in the console's test chat: nothing is activated there. */
     Reply loyalty(WorkspaceId workspace, CustomerId customer, BotSettings.Settings settings, Session session, String text, boolean live) {
         if (LOST.matcher(text).find()) {
+            // the holder's own active card is replaced at once (the balance and tier move to a new number); any
+            // other card needs a person to check who is asking
+            var own = cards.of(workspace, customer).stream().filter(c -> c.status() == LoyaltyCard.Status.ACTIVE).findFirst();
+            if (own.isPresent()) {
+                var replaced = live ? cards.replace(workspace, own.get().number()) : own.get();
+                return Reply.answered(session.understood().tried("loyalty_card: карта " + own.get().number() + " заменена на " + replaced.number()),
+                        Said.text(Phrases.fill(settings.text("loyalty_replaced"), java.util.Map.of("old", own.get().number(),
+                                "number", live ? replaced.number() : "—", "balance", values(replaced).get("balance")))));
+            }
             return Reply.handOff(session.tried("loyalty_card: карта потеряна — нужен оператор"), Outcome.Reason.LOST_CARD,
                     Said.text(settings.text("loyalty_lost")));
         }

@@ -168,6 +168,11 @@ public class Conversations {
         if (text.isBlank() && attachments.isEmpty()) {
             throw new RuleViolationException("conversation.reply.empty", "A reply needs text");
         }
+        if (conversation.status() == ConversationStatus.PENDING && actor.kind() != Actor.Kind.SYSTEM
+                && lifecycle.handOver(actor.workspaceId(), conversationId)) {
+            // a person answered a conversation the bot held: it is theirs now, and the bot stops
+            events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
+        }
         var body = text.isBlank()
                 ? String.join(", ", attachments.stream().map(a -> a.name() == null ? "📎" : a.name()).toList()) : text.strip();
         var id = UUID.randomUUID();

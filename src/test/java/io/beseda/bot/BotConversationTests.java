@@ -61,6 +61,16 @@ class BotConversationTests {
     JdbcClient jdbc;
     @Autowired
     BotMetrics metrics;
+    @Autowired
+    io.beseda.conversation.Teams teams;
+    @Autowired
+    io.beseda.conversation.InboxSettings inboxSettings;
+    @Autowired
+    io.beseda.conversation.Inboxes inboxes;
+    @Autowired
+    io.beseda.conversation.Operators operators;
+    @Autowired
+    io.beseda.catalog.LoyaltyCards cards;
     @LocalServerPort
     int port;
 
@@ -196,6 +206,70 @@ class BotConversationTests {
     }
 
     @Test
+    void a_shared_location_finds_the_nearest_store() {
+        var chat = new Chat("location");
+        chat.write("привет");
+        var thread = chat.thread();
+        chat.botSaid(thread, 1);
+        inbound.receive(ws(), new InboundMessage(Channel.TELEGRAM, UUID.randomUUID().toString(), chat.identity, null, "", List.of(),
+                null, new InboundMessage.Location(56.83, 60.59, null), null, Instant.now()));
+        assertThat(chat.botSaid(thread, 2).get(1)).contains("Ближайший").contains("Вайнера").doesNotContain("Тверская");
+    }
+
+    @Test
+    void a_hand_off_goes_through_normal_assignment_to_an_online_operator() {
+        var tenant = workspaces.create("Бот и команда");
+        var ws = tenant.workspace().id();
+        settings.save(ws, true, IntentModels.DEFAULT_THRESHOLD, Map.of());
+        var admin = io.beseda.workspace.Actor.system(ws, "test");
+        var team = teams.create(admin, new io.beseda.conversation.TeamSettings("Поддержка", io.beseda.conversation.AssignmentMode.ROUND_ROBIN, 30, 30));
+        var inbox = inboxSettings.get(ws, inboxes.defaultInbox(ws));
+        inboxSettings.update(admin, inbox.id(), new io.beseda.conversation.InboxChange(inbox.name(), team.id(), inbox.timeZone(),
+                inbox.businessHours(), inbox.outOfOfficeText()));
+        var operator = workspaces.addUser(tenant, io.beseda.workspace.Role.OPERATOR);
+        operators.setAvailability(admin, operator.id(), io.beseda.conversation.OperatorStatus.ONLINE);
+        teams.addMember(admin, team.id(), operator.id());
+
+        var identity = Identity.of(IdentityKind.TELEGRAM, "team-" + tenant.unique());
+        inbound.receive(ws, new InboundMessage(Channel.TELEGRAM, UUID.randomUUID().toString(), identity, null, "где мой заказ", List.of(),
+                null, Instant.now()));
+        var thread = await().atMost(Duration.ofSeconds(15)).until(() -> conversations.list(ws, null, 5), l -> !l.isEmpty()).getFirst();
+        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.messages(ws, thread.id()).size() >= 3);
+        assertThat(conversations.get(ws, thread.id()).assigneeId()).as("held by the bot, out of the queue").isNull();
+        inbound.receive(ws, new InboundMessage(Channel.TELEGRAM, UUID.randomUUID().toString(), identity, null, "человек", List.of(),
+                null, Instant.now()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> operator.id().value().equals(conversations.get(ws, thread.id()).assigneeId()));
+        assertThat(conversations.get(ws, thread.id()).status()).isEqualTo(ConversationStatus.OPEN);
+    }
+
+    @Test
+    void an_operator_who_answers_a_held_conversation_takes_it_and_the_bot_stops() {
+        var chat = new Chat("takeover");
+        var thread = chat.write("сколько стоит доставка в казань");
+        chat.botSaid(thread, 2);
+        conversations.reply(new io.beseda.workspace.Actor(ws(), io.beseda.workspace.Actor.Kind.USER, shop.owner().id().value(), "Анна",
+                io.beseda.workspace.Role.OWNER), thread.id(), "Здравствуйте, это Анна, помогу с доставкой");
+        assertThat(conversations.get(ws(), thread.id()).status()).isEqualTo(ConversationStatus.OPEN);
+        chat.write("спасибо, а за сколько дней?");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(chat.botSaid(thread, 3)).hasSize(3).last().isEqualTo("Здравствуйте, это Анна, помогу с доставкой");
+    }
+
+    @Test
+    void the_loyalty_card_holder_activates_a_new_card_and_replaces_a_lost_one() {
+        cards.issue(ws(), "770000000042", "Серебро", new java.math.BigDecimal("350"));
+        var chat = new Chat("card");
+        var thread = chat.write("хочу активировать бонусную карту 7700 0000 0042");
+        assertThat(chat.botSaid(thread, 2).get(1)).contains("770000000042").contains("активирована").contains("350");
+        chat.write("я потерял карту");
+        var answer = chat.botSaid(thread, 3).get(2);
+        assertThat(answer).contains("770000000042 заблокирована").contains("350 баллов");
+        var customer = conversations.get(ws(), thread.id()).customer();
+        assertThat(cards.of(ws(), customer)).filteredOn(c -> c.status() == io.beseda.catalog.LoyaltyCard.Status.ACTIVE).singleElement()
+                .satisfies(card -> assertThat(answer).contains(card.number()));
+    }
+
+    @Test
     void a_workspace_without_the_bot_gets_open_conversations_as_before() {
         var other = workspaces.create("Без бота");
         var identity = Identity.of(IdentityKind.TELEGRAM, "nobot-" + other.unique());
@@ -213,7 +287,7 @@ class BotConversationTests {
     /** One Telegram customer of the shop. */
     private final class Chat {
 
-        private final Identity identity;
+        final Identity identity;
 
         Chat(String who) {
             identity = Identity.of(IdentityKind.TELEGRAM, who + "-" + UUID.randomUUID());
