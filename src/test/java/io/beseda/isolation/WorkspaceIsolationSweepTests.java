@@ -461,6 +461,7 @@ class WorkspaceIsolationSweepTests {
                 "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб", "Привет от бота Б", "Вопрос Б",
                 "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString());
         var walked = 0;
+        var failures = new SoftAssertions();
 
         for (var endpoint : endpoints()) {
             if (endpoint.hasVariables() || !endpoint.method().equals("GET") || STREAMS.contains(endpoint.toString())) {
@@ -468,6 +469,10 @@ class WorkspaceIsolationSweepTests {
             }
             var response = endpoint.isApi() ? api.call("GET", endpoint.pattern(), a.apiKey(), null)
                     : console.get(endpoint.pattern());
+            if (!endpoint.pattern().equals("/error")) {
+                failures.assertThat(response.statusCode()).as(endpoint + " must not fail (a 500 here once hid a broken settings page)")
+                        .isLessThan(500);
+            }
             if (response.statusCode() != 200) {
                 continue;
             }
@@ -476,6 +481,7 @@ class WorkspaceIsolationSweepTests {
                 assertThat(response.body()).as(endpoint + " shows nothing of workspace B").doesNotContain(trace);
             }
         }
+        failures.assertAll();
         assertThat(walked).as("list endpoints walked").isGreaterThanOrEqualTo(5);
     }
 
