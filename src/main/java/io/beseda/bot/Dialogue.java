@@ -70,10 +70,6 @@ class Dialogue {
             next = next.waitingFor(null, null);
             handOff = new Outcome.HandOff(reply.handOff(), HandOffNote.write(reply.handOff(), next, heard, reading));
         }
-        if (reply.kind() == Outcome.Kind.HANDED_OFF && said.stream().noneMatch(s -> s.text().equals(setup.text("handoff")))
-                && reply.handOff() == Outcome.Reason.ASKED) {
-            said.add(Said.text(setup.text("handoff")));
-        }
         return new Outcome(said, next, turn, handOff, reply.returnRequest(), reading);
     }
 
@@ -98,7 +94,7 @@ class Dialogue {
         var intent = reading.intent();
         var entities = reading.entities();
         if (intent == Intent.OPERATOR) {
-            return Reply.handOff(session.tried("operator: клиент попросил оператора"), Outcome.Reason.ASKED);
+            return Reply.handOff(session.tried("operator: клиент попросил оператора"), Outcome.Reason.ASKED, Said.text(setup.text("handoff")));
         }
         if (Buttons.REPHRASE.equals(heard.buttonPayload())) {
             return Reply.asked(session.waitingFor(null, null).understood(), new Said("Хорошо, спрашивайте — постараюсь понять.", List.of()));
@@ -152,12 +148,12 @@ class Dialogue {
             case ORDER_STATUS -> orders.answer(workspace, customer, setup, fresh, entities, false);
             case RETURNS -> Returns.start(setup, fresh, heard, entities);
             case STORE_LOCATOR -> stores.answer(workspace, setup, fresh, heard.text(), null);
-            case OPENING_HOURS -> stores.hours(workspace, setup, fresh);
+            case OPENING_HOURS -> knowledgeFirst(workspace, fresh, heard).orElseGet(() -> stores.hours(workspace, setup, fresh));
             case PROMOTIONS -> shop.promotions(workspace, customer, setup, fresh);
             case LOYALTY_CARD -> shop.loyalty(workspace, customer, setup, fresh, heard.text(), live);
             case PRODUCT_SEARCH -> shop.products(workspace, setup, fresh, heard.text());
-            case DELIVERY, PAYMENT, SIZE_ADVICE -> Reply.answered(fresh.understood().tried(intent.id() + ": ответ из текстов бота"),
-                    Said.text(setup.text(intent.id())));
+            case DELIVERY, PAYMENT, SIZE_ADVICE -> knowledgeFirst(workspace, fresh, heard).orElseGet(() ->
+                    Reply.answered(fresh.understood().tried(intent.id() + ": ответ из текстов бота"), Said.text(setup.text(intent.id()))));
             case GREETING -> greetedNow ? Reply.answered(fresh.understood())
                     : Reply.answered(fresh.understood(), new Said(setup.text("greeting_again"), Buttons.MAIN));
             case THANKS -> Reply.answered(fresh.understood(), Said.text(setup.text("thanks")));
@@ -174,6 +170,17 @@ class Dialogue {
             case CITY -> e.city() != null && reading.intent() != Intent.PRODUCT_SEARCH;
             default -> false;
         };
+    }
+
+    /**
+     * For the topics the bot answers with a general text, the shop's own entry wins when it plainly is the
+     * question asked («можно примерить перед оплатой?» is about payment, and the shop has said exactly that).
+     */
+    private java.util.Optional<Reply> knowledgeFirst(WorkspaceId workspace, Session session, Heard heard) {
+        return knowledge.answer(workspace, heard.text()).filter(match -> match.coverage() >= KnowledgeBase.CLOSE_MATCH)
+                .map(match -> new Reply(List.of(Said.text(match.entry().answer())),
+                        session.understood().tried("база знаний: «" + Phrases.clip(match.entry().question(), 80) + "»"),
+                        Outcome.Kind.KNOWLEDGE, null, null));
     }
 
     private Reply notUnderstood(WorkspaceId workspace, BotSettings.Settings setup, Session session, Heard heard) {

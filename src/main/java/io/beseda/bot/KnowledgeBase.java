@@ -54,6 +54,8 @@ public class KnowledgeBase {
     }
 
     static final double MIN_COVERAGE = 0.5;
+    /** An entry this close to the question answers it even when an intent is sure (see {@code Dialogue}). */
+    public static final double CLOSE_MATCH = 0.75;
     private static final RussianText ANALYZER = new RussianText();
 
     private record Index(IndexSearcher searcher, Map<Integer, Entry> entries, Map<Integer, Set<String>> terms) {

@@ -39,9 +39,11 @@ class OrderAnswers {
 
     private final CustomerHistory history;
     private final Customers customers;
+    private final io.beseda.workspace.Workspaces workspaces;
 
-    OrderAnswers(CustomerHistory history, Customers customers) {
+    OrderAnswers(CustomerHistory history, Customers customers, io.beseda.workspace.Workspaces workspaces) {
         this.history = history;
+        this.workspaces = workspaces;
         this.customers = customers;
     }
 
@@ -60,7 +62,7 @@ class OrderAnswers {
         }
         if (order.isPresent()) {
             return Reply.answered(next.waitingFor(null, null).understood().tried("order_status: статус заказа " + order.get().orderId() + " сообщён"),
-                    Said.text(describe(settings, order.get())));
+                    Said.text(describe(settings, order.get(), zone(workspace))));
         }
         if (number != null || entities.phone() != null) {
             var typed = number != null ? number : entities.phone();
@@ -71,13 +73,19 @@ class OrderAnswers {
         return Reply.asked(next.waitingFor(Session.Awaiting.ORDER, Intent.ORDER_STATUS), Said.text(settings.text("ask_order")));
     }
 
+    private java.time.ZoneId zone(WorkspaceId workspace) {
+        return workspaces.find(workspace).map(io.beseda.workspace.Workspace::timeZone).orElse(java.time.ZoneId.of("Europe/Moscow"));
+    }
+
     private Optional<CustomerHistory.Order> latest(WorkspaceId workspace, CustomerId customer) {
         return history.orders(workspace, customer).stream().findFirst();
     }
 
-    static String describe(BotSettings.Settings settings, CustomerHistory.Order order) {
+    static String describe(BotSettings.Settings settings, CustomerHistory.Order order, java.time.ZoneId zone) {
+        var status = STATUSES.getOrDefault(order.status().toLowerCase(Locale.ROOT), order.status());
+        var since = order.history().isEmpty() ? order.updatedAt() : order.history().getLast().at();
         var text = new StringBuilder(Phrases.fill(settings.text("order_status"),
-                Map.of("number", order.orderId(), "status", STATUSES.getOrDefault(order.status().toLowerCase(Locale.ROOT), order.status()))));
+                Map.of("number", order.orderId(), "status", status + " (" + DAY.format(since.atZone(zone)) + ")")));
         var delivery = order.delivery();
         if (delivery != null && !"delivered".equalsIgnoreCase(order.status()) && !"cancelled".equalsIgnoreCase(order.status())) {
             var expected = day(delivery.expectedAt());

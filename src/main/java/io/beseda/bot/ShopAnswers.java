@@ -79,6 +79,9 @@ class ShopAnswers {
             parts.add("размер " + understood.size());
         }
         parts.addAll(understood.colours());
+        if (understood.newest()) {
+            parts.add("сначала новые модели");
+        }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 

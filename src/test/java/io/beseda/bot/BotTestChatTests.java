@@ -63,6 +63,21 @@ class BotTestChatTests {
     }
 
     @Test
+    void the_shops_own_entry_beats_the_general_text_when_it_plainly_is_the_question() {
+        var ws = workspaces.create("Примерка").workspace().id();
+        knowledge.save(ws, java.util.UUID.randomUUID(), "Можно ли примерить одежду перед оплатой?",
+                "Да, курьер ждёт 15 минут, пока вы примеряете.");
+        var chat = new BotTestChat.Chat();
+        testChat.say(ws, chat, "привет", null);
+        var fitting = testChat.say(ws, chat, "можно примерить перед оплатой?", null);
+        assertThat(fitting.outcome()).isEqualTo("KNOWLEDGE");
+        assertThat(fitting.said()).extracting(BotTestChat.Line::text).containsExactly("Да, курьер ждёт 15 минут, пока вы примеряете.");
+        var payment = testChat.say(ws, chat, "какие способы оплаты у вас есть", null);
+        assertThat(payment.intent()).isEqualTo("payment");
+        assertThat(payment.said()).extracting(BotTestChat.Line::text).singleElement().asString().contains("СБП");
+    }
+
+    @Test
     void the_knowledge_base_stays_silent_when_an_entry_covers_little_of_the_question() {
         var ws = workspaces.create("Молчаливая база").workspace().id();
         knowledge.save(ws, java.util.UUID.randomUUID(), "Есть ли подарочная упаковка?", "Да, упакуем за 150 ₽.");

@@ -82,13 +82,13 @@ class DemoCatalog implements ApplicationRunner {
         var now = clock.instant();
         promotions.save(workspace, new Promotion("winter-outerwear", "−20 % на верхнюю одежду",
                 "Скидка 20 % на куртки, пуховики и парки при покупке в магазине или на сайте; не суммируется с другими акциями.",
-                now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(25)), null, "/demo/shop/"));
+                now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(25)), null, "http://localhost:8080/demo/shop/"));
         promotions.save(workspace, new Promotion("second-accessory", "Второй аксессуар за полцены",
                 "При покупке двух аксессуаров (шарфы, перчатки, шапки, сумки, украшения) второй — за полцены; скидка на более дешёвый.",
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(14)), null, "/demo/shop/"));
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(14)), null, "http://localhost:8080/demo/shop/"));
         promotions.save(workspace, new Promotion("points-x2", "Двойные баллы на электронику",
                 "Владельцам карты лояльности — двойные баллы за наушники, часы и колонки.",
-                now, now.plus(Duration.ofDays(7)), null, "/demo/shop/"));
+                now, now.plus(Duration.ofDays(7)), null, "http://localhost:8080/demo/shop/"));
         var tiers = List.of("Базовый", "Серебряный", "Золотой");
         for (int i = 1; i <= 15; i++) {
             cards.issue(workspace, "7700%08d".formatted(i), tiers.get(i % 3), BigDecimal.valueOf(i * 170L));
