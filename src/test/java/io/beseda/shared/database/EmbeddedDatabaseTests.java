@@ -35,6 +35,8 @@ class EmbeddedDatabaseTests {
                     .query(String.class).list()).containsExactly("Екатеринбург", "Москва", "Санкт-Петербург");
             assertThat(jdbc.sql("select count(*) from customer_order where workspace_id = ? and delivery->>'courierPhone' is not null")
                     .param(demo.get().id().value()).query(Integer.class).single()).as("shipped demo orders name their courier").isPositive();
+            assertThat(first.getBean(io.beseda.bot.BotSettings.class).of(demo.get().id()).enabled()).as("the demo shop's bot is on").isTrue();
+            assertThat(first.getBean(io.beseda.bot.KnowledgeBase.class).list(demo.get().id())).as("with a knowledge base").hasSize(6);
         }
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
 
@@ -47,6 +49,7 @@ class EmbeddedDatabaseTests {
             assertThat(second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("select count(*) from catalog_import where workspace_id = ?").param(demo.id().value()).query(Integer.class).single())
                     .as("the demo catalogue is imported once, not at every start").isEqualTo(1);
+            assertThat(second.getBean(io.beseda.bot.KnowledgeBase.class).list(demo.id())).as("the demo knowledge base is seeded once").hasSize(6);
         }
     }
 
