@@ -120,9 +120,8 @@ class BotConversationTests {
         assertThat(conversations.get(ws(), thread.id()).status()).isEqualTo(ConversationStatus.PENDING);
 
         chat.send("", List.of(new Attachment("https://files.example/shov.jpg", "image/jpeg", 120_000, "shov.jpg")), null);
-        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
-        var messages = conversations.messages(ws(), thread.id());
-        var note = messages.stream().filter(m -> m.direction() == ConversationMessage.Direction.NOTE).findFirst().orElseThrow();
+        openedForOperators(thread);
+        var note = noteIn(thread);
         assertThat(note.text()).contains("возврат").contains("порвался шов").contains("Заявка на возврат №").contains("фото: 1");
         var request = returns.list(ws(), 10).stream().filter(r -> r.conversationId().equals(thread.id())).findFirst().orElseThrow();
         assertThat(request.reason()).contains("порвался шов");
@@ -147,9 +146,8 @@ class BotConversationTests {
         var thread = chat.write("сколько стоит доставка");
         chat.botSaid(thread, 2);
         chat.write("оператор");
-        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
-        var note = conversations.messages(ws(), thread.id()).stream().filter(m -> m.direction() == ConversationMessage.Direction.NOTE)
-                .findFirst().orElseThrow();
+        openedForOperators(thread);
+        var note = noteIn(thread);
         assertThat(note.text()).contains("клиент попросил оператора").contains("delivery");
     }
 
@@ -162,7 +160,7 @@ class BotConversationTests {
         assertThat(chat.botSaid(thread, 3).get(2)).contains("Позвать оператора");
         assertThat(conversations.get(ws(), thread.id()).status()).isEqualTo(ConversationStatus.PENDING);
         chat.send("Позвать оператора", List.of(), "bot:operator");
-        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
+        openedForOperators(thread);
     }
 
     @Test
@@ -194,7 +192,7 @@ class BotConversationTests {
     void metrics_count_the_hand_off_by_its_reason_and_the_turn_by_its_intent() {
         var chat = new Chat("metrics");
         var thread = chat.write("позовите оператора пожалуйста");
-        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
+        openedForOperators(thread);
         var report = metrics.report(ws(), Instant.now().minus(Duration.ofHours(1)), Instant.now().plusSeconds(60));
         assertThat(report.handOffReasons()).containsKey("ASKED");
         assertThat(report.sessions()).isGreaterThanOrEqualTo(report.handedOff()).isPositive();
@@ -278,6 +276,16 @@ class BotConversationTests {
         var thread = await().atMost(Duration.ofSeconds(10)).until(() -> conversations.list(other.workspace().id(), null, 5), l -> !l.isEmpty())
                 .getFirst();
         assertThat(thread.status()).isEqualTo(ConversationStatus.OPEN);
+    }
+
+    private void openedForOperators(Conversation thread) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> conversations.get(ws(), thread.id()).status() == ConversationStatus.OPEN);
+    }
+
+    /** The private note the bot left for the operator. */
+    private ConversationMessage noteIn(Conversation thread) {
+        return conversations.messages(ws(), thread.id()).stream().filter(m -> m.direction() == ConversationMessage.Direction.NOTE)
+                .findFirst().orElseThrow();
     }
 
     private WorkspaceId ws() {

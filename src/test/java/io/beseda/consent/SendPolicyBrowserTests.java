@@ -76,10 +76,6 @@ class SendPolicyBrowserTests {
     }
 
     private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.locator("input[name=email]").fill(email);
-        page.locator("input[name=password]").fill(TestWorkspaces.PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL("**/");
+        Browser.signIn(page, email);
     }
 }

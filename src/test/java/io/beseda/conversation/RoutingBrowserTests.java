@@ -88,12 +88,6 @@ class RoutingBrowserTests {
     }
 
     private Page signedIn(String email) {
-        var page = browser.newPage("http://localhost:" + port);
-        page.navigate("/login");
-        page.locator("input[name=email]").fill(email);
-        page.locator("input[name=password]").fill(TestWorkspaces.PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL("**/");
-        return page;
+        return browser.signedIn("http://localhost:" + port, email);
     }
 }

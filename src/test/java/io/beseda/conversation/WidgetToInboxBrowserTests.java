@@ -100,13 +100,7 @@ class WidgetToInboxBrowserTests {
     private Page signedInOperator(Workspace demo) {
         var email = "operator-" + UUID.randomUUID() + "@demo.example";
         users.add(demo.id(), new NewUser(email, "Анна", Role.OPERATOR, TestWorkspaces.PASSWORD), Actor.system(demo.id(), "test"));
-        var page = browser.newPage(base());
-        page.navigate("/login");
-        page.locator("input[name=email]").fill(email);
-        page.locator("input[name=password]").fill(TestWorkspaces.PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL("**/");
-        return page;
+        return browser.signedIn(base(), email);
     }
 
     /** The demo shop with its bot switched off: this story is the operator's (the bot's own is in BotInWidgetTests). */

@@ -91,6 +91,22 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         return newContext(baseUrl).newPage();
     }
 
+    /** A fresh page of someone signed in to the console (with the test password), on the overview. */
+    public Page signedIn(String baseUrl, String email) {
+        var page = newPage(baseUrl);
+        signIn(page, email);
+        return page;
+    }
+
+    /** Signs in on {@code page} with the test password and waits for the overview. */
+    public static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.locator("input[name=email]").fill(email);
+        page.locator("input[name=password]").fill(TestWorkspaces.PASSWORD);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL("**/");
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         try {

@@ -1,9 +1,5 @@
 package io.beseda.bot.nlu;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -11,8 +7,9 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
+
+import io.beseda.catalog.search.RussianText;
 
 /**
  * What the classifier sees of a message: Snowball stems of its words (Lucene's Russian analysis, «ё» read
@@ -44,18 +41,7 @@ public final class Features {
 
     /** The words of a text, lower case, «ё» as «е». */
     public static List<String> words(String text) {
-        var words = new ArrayList<String>();
-        try (var stream = WORDS.tokenStream("text", new StringReader(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text))) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return RussianText.terms(WORDS, text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
     }
 
     public static String stem(RussianStemmer stemmer, String word) {

@@ -123,18 +123,7 @@ class CatalogIndex {
     }
 
     List<String> stems(String text) {
-        var terms = new ArrayList<String>();
-        try (var stream = analyzer.tokenStream(TEXT, text)) {
-            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return RussianText.terms(analyzer, text);
     }
 
     /** Offers were added, changed or withdrawn: replaces them in the index, if the workspace has one yet. */

@@ -1,6 +1,10 @@
 package io.beseda.catalog.search;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -10,6 +14,7 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
@@ -36,6 +41,22 @@ public final class RussianText extends Analyzer {
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
         return new MappingCharFilter(YO, reader);
+    }
+
+    /** The terms {@code analyzer} cuts {@code text} into, in order. */
+    public static List<String> terms(Analyzer analyzer, String text) {
+        var terms = new ArrayList<String>();
+        try (var stream = analyzer.tokenStream("text", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 
     private static NormalizeCharMap yo() {
