@@ -74,7 +74,7 @@ class BotTestChatTests {
         assertThat(fitting.said()).extracting(BotTestChat.Line::text).containsExactly("Да, курьер ждёт 15 минут, пока вы примеряете.");
         var payment = testChat.say(ws, chat, "какие способы оплаты у вас есть", null);
         assertThat(payment.intent()).isEqualTo("payment");
-        assertThat(payment.said()).extracting(BotTestChat.Line::text).singleElement().asString().contains("СБП");
+        assertThat(payment.said()).extracting(BotTestChat.Line::text).singleElement().asString().contains("картой на сайте");
     }
 
     @Test

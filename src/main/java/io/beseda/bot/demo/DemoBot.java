@@ -16,7 +16,8 @@ import io.beseda.workspace.Workspaces;
 
 /**
  * The first time «Демо-магазин» starts, its bot is switched on (so the demo shop's widget talks to it) and
- * gets a small knowledge base: the questions a clothes and electronics shop hears that no intent covers.
+ * gets its delivery and payment terms and a small knowledge base: the questions a clothes and electronics shop
+ * hears that no intent covers.
  */
 @Component
 @Order(5)
@@ -36,6 +37,16 @@ class DemoBot implements ApplicationRunner {
             "Есть ли гарантия на электронику?",
             "На смартфоны и наушники — гарантия производителя 12 месяцев; чек и гарантийный талон приходят вместе с заказом.");
 
+    /** The demo shop's own terms, in place of the shipped general texts. */
+    static final Map<String, String> TEXTS = Map.of(
+            "delivery", """
+                    Доставляем курьером по Москве, Санкт-Петербургу и Екатеринбургу за 1–2 дня, в другие города — \
+                    службами доставки за 2–7 дней. Бесплатно от 5 000 ₽, иначе от 299 ₽. Есть самовывоз из наших магазинов \
+                    и пунктов выдачи.""",
+            "payment", """
+                    Оплатить можно картой или через СБП на сайте, картой или наличными курьеру и в магазине, \
+                    а также частями (Сплит, Долями). Бонусами можно оплатить до 30% покупки.""");
+
     private final Workspaces workspaces;
     private final BotSettings settings;
     private final KnowledgeBase knowledge;
@@ -52,7 +63,7 @@ class DemoBot implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         workspaces.findBySlug("demo").filter(demo -> jdbc.sql("select not exists (select 1 from bot_settings where workspace_id = ?)")
                 .param(demo.id().value()).query(Boolean.class).single()).ifPresent(demo -> {
-                    settings.save(demo.id(), true, IntentModels.DEFAULT_THRESHOLD, Map.of());
+                    settings.save(demo.id(), true, IntentModels.DEFAULT_THRESHOLD, TEXTS);
                     KNOWLEDGE.forEach((question, answer) -> knowledge.save(demo.id(), UUID.randomUUID(), question, answer));
                 });
     }
