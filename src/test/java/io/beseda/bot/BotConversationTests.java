@@ -176,6 +176,8 @@ class BotConversationTests {
         assertThat(chat.botSaid(thread, 5).get(4)).contains("DM-10023");
         chat.write("");
         assertThat(chat.botSaid(thread, 6).get(5)).contains("текст");
+        chat.send("", List.of(new Attachment("https://files.example/sticker.webp", "image/webp", 20_000, "sticker.webp")), null);
+        assertThat(chat.botSaid(thread, 7).get(6)).contains("текст");
         assertThat(conversations.get(ws(), thread.id()).status()).isEqualTo(ConversationStatus.PENDING);
     }
 

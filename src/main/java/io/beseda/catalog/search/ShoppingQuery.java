@@ -24,6 +24,9 @@ record ShoppingQuery(String words, @Nullable BigDecimal minPrice, @Nullable BigD
     private static final Pattern CHEAP = Pattern.compile("\\b(?:недорог[а-я]*|дешев[а-я]*|бюджетн[а-я]*|подешевле|недешев[а-я]*)", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern SIZE = Pattern.compile(
             "(?:(\\d{2})(?:-?(?:го|й|ой))?\\s+размер[а-я]*|размер[а-я]*\\s+(\\d{2}|xxs|xs|s|m|l|xl|xxl|xxxl)\\b)", Pattern.UNICODE_CHARACTER_CLASS);
+    /** An international size on its own («куртка xl», «есть XXL?»); S, M and L alone are too common to read without «размер». */
+    private static final Pattern LETTER_SIZE = Pattern.compile("(?<![\\p{L}\\d])(xxs|xs|xl|xxl|xxxl|[2-5]xl)(?![\\p{L}\\d])",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NEWEST = Pattern.compile(
             "(?:последн[а-я]*|нов(?:ейш|[ауыо])[а-я]*|свеж[а-я]*)\\s+модел[а-я]*|новинк[а-я]*|самы[а-я]*\\s+нов[а-я]*", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern COLOUR = Pattern.compile("\\b(черн|бел|син|красн|зелен|сер|бежев|розов|желт|коричнев|золот|серебр"
@@ -57,6 +60,9 @@ record ShoppingQuery(String words, @Nullable BigDecimal minPrice, @Nullable BigD
         m = SIZE.matcher(rest);
         if (m.find()) {
             size = m.group(1) != null ? m.group(1) : m.group(2);
+            rest = cut(rest, m);
+        } else if ((m = LETTER_SIZE.matcher(rest)).find()) {
+            size = m.group(1);
             rest = cut(rest, m);
         }
         boolean newest = false;

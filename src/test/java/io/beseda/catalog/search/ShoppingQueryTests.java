@@ -22,6 +22,9 @@ class ShoppingQueryTests {
     void sizesColoursAndNewness() {
         assertThat(ShoppingQuery.parse("пуховик 48 размера").size()).isEqualTo("48");
         assertThat(ShoppingQuery.parse("размер XL футболка").size()).isEqualTo("xl");
+        assertThat(ShoppingQuery.parse("есть худи XXL?").size()).isEqualTo("xxl");
+        assertThat(ShoppingQuery.parse("куртка 3xl").size()).isEqualTo("3xl");
+        assertThat(ShoppingQuery.parse("xlarge сумка").size()).isNull();
         assertThat(ShoppingQuery.parse("Чёрные кеды").colours()).containsExactly("черные");
         assertThat(ShoppingQuery.parse("последняя модель смартфона").newest()).isTrue();
         assertThat(ShoppingQuery.parse("недорогой аксессуар").cheap()).isTrue();
