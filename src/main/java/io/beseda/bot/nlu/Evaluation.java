@@ -72,9 +72,10 @@ public final class Evaluation {
         var predicted = new EnumMap<Intent, Integer>(Intent.class);
         var hits = new EnumMap<Intent, Integer>(Intent.class);
         var misses = new ArrayList<Miss>();
-        // warm up the JIT so the timings say what a running bot spends, not what the first calls cost
-        for (int i = 0; i < Math.min(200, utterances.size()); i++) {
-            model.read(utterances.get(i).text(), threshold);
+        // warm up the JIT (a thousand readings at least) so the timings say what a running bot spends, not what
+        // the first calls cost
+        for (int i = 0; i < Math.max(1000, utterances.size()); i++) {
+            model.read(utterances.get(i % utterances.size()).text(), threshold);
         }
         var nanos = new long[utterances.size()];
         int correct = 0;
