@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +27,7 @@ public class ChannelAccounts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final SettingsCodec codec;
+    private final java.util.Map<UUID, java.time.Instant> inboundNoted = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChannelAccounts(JdbcClient jdbc, JsonMapper json, SettingsCodec codec) {
         this.jdbc = jdbc;
@@ -98,6 +100,38 @@ public class ChannelAccounts {
     public Optional<ChannelAccount> forChannel(WorkspaceId workspace, Channel channel) {
         return jdbc.sql("select * from channel_account where workspace_id = ? and channel = ? and enabled order by created_at, id limit 1")
                 .params(workspace.value(), channel.name()).query(this::map).optional();
+    }
+
+    /** An account's health for its settings page: the last customer message and the provider's last error. */
+    public record Health(java.time.@Nullable Instant lastInboundAt, @Nullable String lastError, java.time.@Nullable Instant lastErrorAt) {
+    }
+
+    public Health health(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select last_inbound_at, last_error, last_error_at from channel_account where workspace_id = ? and id = ?")
+                .params(workspace.value(), id)
+                .query((row, n) -> new Health(instant(row.getTimestamp(1)), row.getString(2), instant(row.getTimestamp(3))))
+                .optional().orElseThrow(() -> new io.beseda.shared.NotFoundException("Channel account", id));
+    }
+
+    /** A customer wrote through the account (written at most once a minute per account and node). */
+    public void noteInbound(UUID id, java.time.Instant at) {
+        var last = inboundNoted.get(id);
+        if (last != null && last.plusSeconds(60).isAfter(at)) {
+            return;
+        }
+        inboundNoted.put(id, at);
+        jdbc.sql("update channel_account set last_inbound_at = greatest(coalesce(last_inbound_at, ?), ?) where id = ?")
+                .params(java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), id).update();
+    }
+
+    /** The provider refused or failed: kept (clipped to 500 characters) for the settings page. */
+    public void noteError(UUID id, String error, java.time.Instant at) {
+        jdbc.sql("update channel_account set last_error = ?, last_error_at = ? where id = ?")
+                .params(error.length() > 500 ? error.substring(0, 500) : error, java.sql.Timestamp.from(at), id).update();
+    }
+
+    private static java.time.@Nullable Instant instant(java.sql.@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     public List<ChannelAccount> list(WorkspaceId workspace) {

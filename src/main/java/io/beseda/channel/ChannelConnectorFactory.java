@@ -17,4 +17,12 @@ public interface ChannelConnectorFactory {
     }
 
     ChannelConnector create(ChannelAccount account);
+
+    /**
+     * How long one chat waits between two messages from the account (Telegram: about a second); the
+     * dispatcher holds a message back rather than let the provider refuse it. Zero: no per-chat limit.
+     */
+    default java.time.Duration perChatInterval() {
+        return java.time.Duration.ZERO;
+    }
 }

@@ -53,7 +53,10 @@ public class Dispatcher {
     private final SendPolicy policy;
     private final ChannelAccounts accounts;
     private final Map<String, ChannelConnectorFactory> factories;
-    private final Map<UUID, ChannelConnector> connectors = new ConcurrentHashMap<>();
+    private record ConnectorKey(UUID account, Map<String, Object> settings) {
+    }
+
+    private final Map<ConnectorKey, ChannelConnector> connectors = new ConcurrentHashMap<>();
     private final RateLimits rateLimits;
     private final MessageUpdates updates;
     private final Clock clock;
@@ -162,6 +165,9 @@ public class Dispatcher {
             return;
         }
         var wait = rateLimits.take(account.get());
+        if (wait.isZero() && message.address() != null) {
+            wait = rateLimits.takeChat(account.get(), message.address(), perChatInterval(account.get()), clock.instant());
+        }
         if (!wait.isZero()) {
             updates.retryAt(message, clock.instant().plus(wait), false, null);
             return;
@@ -175,8 +181,14 @@ public class Dispatcher {
                     policy.recordSent(message.workspace(), message.customer(), message.channel(), clock.instant(), message.id().toString());
                 }
             }
-            case SendResult.Transient failure -> retry(message, failure);
-            case SendResult.Permanent failure -> updates.failed(message, "REJECTED", failure.reason());
+            case SendResult.Transient failure -> {
+                accounts.noteError(account.get().id(), failure.reason(), clock.instant());
+                retry(message, failure);
+            }
+            case SendResult.Permanent failure -> {
+                accounts.noteError(account.get().id(), failure.reason(), clock.instant());
+                updates.failed(message, "REJECTED", failure.reason());
+            }
         }
     }
 
@@ -198,8 +210,15 @@ public class Dispatcher {
         }
     }
 
+    private java.time.Duration perChatInterval(ChannelAccount account) {
+        var factory = factories.get(account.provider());
+        return factory == null ? java.time.Duration.ZERO : factory.perChatInterval();
+    }
+
     private ChannelConnector connector(ChannelAccount account) {
         var factory = factories.get(account.provider());
-        return factory == null ? null : connectors.computeIfAbsent(account.id(), id -> factory.create(account));
+        // keyed by the settings too: a new token on the settings page makes a new connector
+        return factory == null ? null : connectors.computeIfAbsent(new ConnectorKey(account.id(), account.settings()),
+                key -> factory.create(account));
     }
 }

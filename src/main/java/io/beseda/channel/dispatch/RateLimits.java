@@ -17,7 +17,32 @@ import io.github.bucket4j.Bucket;
 @Component
 class RateLimits {
 
+    static final int MAX_CHATS = 100_000;
     private final ConcurrentHashMap<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.time.Instant> chats = new ConcurrentHashMap<>();
+
+    /**
+     * A chat's turn: zero when {@code interval} has passed since the account last sent to {@code address}
+     * (and the turn is taken), otherwise how long until it has.
+     */
+    Duration takeChat(ChannelAccount account, String address, Duration interval, java.time.Instant now) {
+        if (interval.isZero()) {
+            return Duration.ZERO;
+        }
+        var key = account.id() + "\u0000" + address;
+        var wait = new Duration[] {Duration.ZERO};
+        chats.compute(key, (k, last) -> {
+            if (last != null && last.plus(interval).isAfter(now)) {
+                wait[0] = Duration.between(now, last.plus(interval));
+                return last;
+            }
+            return now;
+        });
+        if (chats.size() > MAX_CHATS) {
+            chats.entrySet().removeIf(e -> e.getValue().plus(Duration.ofMinutes(1)).isBefore(now));
+        }
+        return wait[0];
+    }
 
     /** Takes a token: zero when the message may go now, otherwise how long until one is free. */
     Duration take(ChannelAccount account) {

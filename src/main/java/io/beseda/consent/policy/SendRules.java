@@ -67,6 +67,10 @@ public final class SendRules {
                     : "The customer last wrote on WhatsApp at " + Moments.local(snapshot.lastInbound(), snapshot.zone()))
                     + "; outside the 24-hour window only template messages may be sent");
         }
+        if (channel == Channel.MAX && snapshot.lastInbound() == null) {
+            return SendDecision.deny(DecisionReason.MAX_CUSTOMER_NOT_WRITTEN,
+                    "The customer never wrote to the bot on MAX; a MAX bot may write only after the customer wrote first");
+        }
         return null;
     }
 

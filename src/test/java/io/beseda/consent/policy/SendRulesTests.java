@@ -79,6 +79,7 @@ class SendRulesTests {
                 denied("WhatsApp exactly 24 h after the customer wrote refuses free text", customer().wroteOnWhatsApp(ago(ofHours(24))),
                         WHATSAPP, SERVICE, WHATSAPP_WINDOW_CLOSED),
                 denied("WhatsApp to a customer who never wrote refuses free text", customer(), WHATSAPP, MARKETING, WHATSAPP_WINDOW_CLOSED),
+                denied("MAX to a customer who never wrote to the bot is refused", customer(), Channel.MAX, REPLY, DecisionReason.MAX_CUSTOMER_NOT_WRITTEN),
                 row("WhatsApp outside the window takes a template", customer(), WHATSAPP, MARKETING, now(), true, Outcome.ALLOW, ALLOWED, null),
                 allowed("WhatsApp 23 h after the customer wrote takes free text", customer().wroteOnWhatsApp(ago(ofHours(23))), WHATSAPP, REPLY),
                 deferred("the daily cap across channels defers until the oldest send leaves the 24 h window",
