@@ -91,6 +91,11 @@ public class ChannelAccounts {
                 .params(enabled, workspace.value(), id).update() == 1;
     }
 
+    public boolean isEnabled(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select enabled from channel_account where workspace_id = ? and id = ?").params(workspace.value(), id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<ChannelAccount> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select * from channel_account where workspace_id = ? and id = ?").params(workspace.value(), id)
                 .query(this::map).optional();

@@ -25,4 +25,14 @@ public interface ChannelConnectorFactory {
     default java.time.Duration perChatInterval() {
         return java.time.Duration.ZERO;
     }
+
+    /** The one channel this provider serves (Telegram's is TELEGRAM); null for one that serves any (the sandbox). */
+    default io.beseda.consent.@org.jspecify.annotations.Nullable Channel channel() {
+        return null;
+    }
+
+    /** Messages per second a new account may send, as the provider allows by default. */
+    default int defaultRatePerSecond() {
+        return 10;
+    }
 }

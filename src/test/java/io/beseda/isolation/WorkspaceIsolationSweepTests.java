@@ -118,7 +118,10 @@ class WorkspaceIsolationSweepTests {
             "POST /api/v1/catalog/loyalty-cards/{number}/activate", "POST /api/v1/catalog/loyalty-cards/{number}/replace",
             "DELETE /api/v1/bot/examples/{intentExampleId}", "PUT /api/v1/bot/knowledge/{knowledgeEntryId}",
             "DELETE /api/v1/bot/knowledge/{knowledgeEntryId}", "POST /bot/knowledge/{knowledgeEntryId}",
-            "POST /bot/knowledge/{knowledgeEntryId}/delete", "POST /bot/examples/{intentExampleId}/delete");
+            "POST /bot/knowledge/{knowledgeEntryId}/delete", "POST /bot/examples/{intentExampleId}/delete",
+            "GET /settings/messengers/{messengerAccountId}", "POST /settings/messengers/{messengerAccountId}",
+            "POST /settings/messengers/{messengerAccountId}/enabled", "POST /settings/messengers/{messengerAccountId}/test",
+            "POST /settings/messengers/{messengerAccountId}/webhook");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -289,6 +292,7 @@ class WorkspaceIsolationSweepTests {
     private io.beseda.bot.KnowledgeBase.Entry knowledgeOfB;
     private io.beseda.bot.IntentExamples.Example exampleOfB;
     private UUID returnOfB;
+    private io.beseda.channel.ChannelAccount messengerOfB;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient sweepJdbc;
@@ -317,6 +321,7 @@ class WorkspaceIsolationSweepTests {
         botSettings.save(b.workspace().id(), false, 0.5, Map.of("greeting", "Привет от бота Б"));
         knowledgeOfB = knowledgeBase.save(b.workspace().id(), UUID.randomUUID(), "Вопрос Б про примерку", "Ответ Б про примерку");
         exampleOfB = intentExamples.add(b.workspace().id(), io.beseda.bot.Intent.DELIVERY, "пример Б про доставку");
+        messengerOfB = channelAccounts.add(b.workspace().id(), Channel.VK, "sandbox", "ВК Б", Map.of("webhookSecret", "secret-b"), 10);
         returnOfB = UUID.randomUUID();
         sweepJdbc.sql("""
                 insert into return_request (id, workspace_id, customer_id, conversation_id, order_number, reason, created_at)
@@ -352,6 +357,7 @@ class WorkspaceIsolationSweepTests {
             entry("requestId", dataRequests.open(system, customerOfB, DataRequest.Kind.EXPORT, "sweep", null).id().toString()),
             entry("conversationId", conversationOfB().toString()),
             entry("accountId", webChatOfB.id().toString()),
+            entry("messengerAccountId", messengerOfB.id().toString()),
             entry("teamId", teams.create(system, new io.beseda.conversation.TeamSettings("Команда Б",
                     io.beseda.conversation.AssignmentMode.ROUND_ROBIN, 30, 30)).id().toString()),
             entry("inboxId", inboxes.defaultInbox(b.workspace().id()).toString()),
@@ -447,6 +453,8 @@ class WorkspaceIsolationSweepTests {
         assertThat(cannedReplies.list(b.workspace().id(), null)).singleElement()
                 .satisfies(r -> assertThat(r.title()).isEqualTo("Б"));
         assertThat(knowledgeBase.list(b.workspace().id())).as("B's knowledge base is untouched").containsExactly(knowledgeOfB);
+        assertThat(channelAccounts.find(b.workspace().id(), messengerOfB.id())).as("B's messenger is untouched").contains(messengerOfB);
+        assertThat(channelAccounts.isEnabled(b.workspace().id(), messengerOfB.id())).isTrue();
         assertThat(intentExamples.list(b.workspace().id())).as("B's examples are untouched").containsExactly(exampleOfB);
     }
 
@@ -459,7 +467,7 @@ class WorkspaceIsolationSweepTests {
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
                 "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
                 "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб", "Привет от бота Б", "Вопрос Б",
-                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString());
+                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString(), "ВК Б", messengerOfB.id().toString());
         var walked = 0;
         var failures = new SoftAssertions();
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A provider for every channel that delivers into {@code sandbox_message}, where the sandbox phone reads it. */
 @Component
-class SandboxConnectorFactory implements ChannelConnectorFactory {
+class SandboxConnectorFactory implements ChannelConnectorFactory, io.beseda.channel.ConnectionCheck {
 
     static final String PROVIDER = "sandbox";
 
@@ -33,6 +33,17 @@ class SandboxConnectorFactory implements ChannelConnectorFactory {
     @Override
     public Class<? extends Record> settingsType() {
         return SandboxSettings.class;
+    }
+
+    @Override
+    public Result test(ChannelAccount account) {
+        return Result.ok("Песочница на связи: отправленное видно на странице «Песочница», ничего не уходит наружу.");
+    }
+
+    @Override
+    public Result registerWebhook(ChannelAccount account, java.net.URI webhook) {
+        return Result.ok("Песочнице регистрировать нечего: скрипты присылают сообщения на " + webhook
+                + " с подписью X-Sandbox-Signature (HMAC-SHA256 тела секретом вебхука).");
     }
 
     @Override
