@@ -121,7 +121,10 @@ class WorkspaceIsolationSweepTests {
             "POST /bot/knowledge/{knowledgeEntryId}/delete", "POST /bot/examples/{intentExampleId}/delete",
             "GET /settings/messengers/{messengerAccountId}", "POST /settings/messengers/{messengerAccountId}",
             "POST /settings/messengers/{messengerAccountId}/enabled", "POST /settings/messengers/{messengerAccountId}/test",
-            "POST /settings/messengers/{messengerAccountId}/webhook");
+            "POST /settings/messengers/{messengerAccountId}/webhook",
+            "GET /api/v1/messenger-accounts/{messengerAccountId}", "PUT /api/v1/messenger-accounts/{messengerAccountId}",
+            "PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "POST /api/v1/messenger-accounts/{messengerAccountId}/test",
+            "POST /api/v1/messenger-accounts/{messengerAccountId}/webhook");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -177,7 +180,9 @@ class WorkspaceIsolationSweepTests {
             entry("PUT /api/v1/canned-replies/{cannedReplyId}", "{\"shortcut\":\"alien\",\"title\":\"Чужой\",\"body\":\"Чужой\"}"),
             entry("PUT /api/v1/catalog/stores/{storeId}", "{\"name\":\"Чужой магазин\",\"city\":\"Казань\",\"address\":\"Баумана, 1\"}"),
             entry("POST /api/v1/catalog/loyalty-cards/{number}/activate", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
-            entry("PUT /api/v1/bot/knowledge/{knowledgeEntryId}", "{\"question\":\"Чужой вопрос\",\"answer\":\"Чужой ответ\"}"));
+            entry("PUT /api/v1/bot/knowledge/{knowledgeEntryId}", "{\"question\":\"Чужой вопрос\",\"answer\":\"Чужой ответ\"}"),
+            entry("PUT /api/v1/messenger-accounts/{messengerAccountId}", "{\"name\":\"Чужой\",\"settings\":{}}"),
+            entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
