@@ -163,6 +163,14 @@ final class TelegramStandIn {
         return Map.of("id", id, "is_bot", false, "first_name", "Анна", "last_name", "Петрова", "language_code", "ru");
     }
 
+    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return TelegramApi.JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String json(Object value) {
         try {
             return TelegramApi.JSON.writeValueAsString(value);
