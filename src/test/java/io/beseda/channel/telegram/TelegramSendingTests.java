@@ -31,6 +31,7 @@ import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
 import io.beseda.customer.IdentityKind;
+import io.beseda.shared.RuleViolationException;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.workspace.WorkspaceId;
@@ -38,6 +39,7 @@ import io.beseda.workspace.WorkspaceId;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sending through a bot: long texts, flood control, refusals, photos with long texts, and the settings page's two buttons. */
 @BesedaTest
@@ -114,7 +116,7 @@ class TelegramSendingTests implements UsesTelegramStandIn {
         TelegramStandIn.server().stubFor(post(TelegramStandIn.method(TelegramStandIn.path(token, "sendMessage")))
                 .inScenario("flood " + token).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-                        .withBody(TelegramStandIn.error(429, "Too Many Requests: retry after 7", 7))));
+                        .withBody(TelegramStandIn.error(429, "Too Many Requests: retry after 30", 30))));
 
         var id = queue(message("Ваш заказ передан курьеру", List.of(), List.of()));
         dispatcher.dispatchDue();
@@ -123,7 +125,7 @@ class TelegramSendingTests implements UsesTelegramStandIn {
         assertThat(waiting.status()).isIn(MessageStatus.QUEUED, MessageStatus.SENDING);
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.failureDetail()).contains("429");
-        assertThat(nextAttemptIn(id)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(7));
+        assertThat(nextAttemptIn(id)).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
         assertThat(accounts.health(workspace, account.id()).lastError()).contains("Too Many Requests");
 
         dispatchUntilSent(id);
@@ -254,6 +256,15 @@ class TelegramSendingTests implements UsesTelegramStandIn {
         assertThat(call.getPart("allowed_updates").getBody().asString()).isEqualTo("[\"message\",\"callback_query\"]");
         var update = TelegramStandIn.message(1, Long.parseLong(chat), 1, "Привет", Map.of());
         assertThat(TelegramStandIn.deliver(port, bare.id(), secret, update).status()).isEqualTo(200);
+    }
+
+    @Test
+    void settingsThatAreNotABotTokenOrAStrongEnoughSecretAreRefused() {
+        assertThatThrownBy(() -> accounts.add(workspace, Channel.TELEGRAM, "telegram", "Опечатка", Map.of("botToken", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"), 30))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("botToken");
+        assertThatThrownBy(() -> accounts.add(workspace, Channel.TELEGRAM, "telegram", "Короткий секрет",
+                Map.of("botToken", token, "webhookSecret", "12345"), 30))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("webhookSecret");
     }
 
     @Test
