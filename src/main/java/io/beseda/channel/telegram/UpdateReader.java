@@ -74,10 +74,11 @@ class UpdateReader {
      * Telegram reports no read receipts; these two are the only proof of reading it gives.
      */
     static Optional<String> seenByCustomer(@Nullable Message message, @Nullable CallbackQuery query) {
-        if (query != null && query.getMessage() != null && query.getMessage().getChat() != null) {
+        if (query != null && query.getMessage() != null && query.getMessage().getChat() != null && query.getMessage().isUserMessage()) {
             return Optional.of(query.getMessage().getChatId() + ":" + query.getMessage().getMessageId());
         }
-        if (message != null && message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
+        if (message != null && message.getChat() != null && message.isUserMessage() && message.getReplyToMessage() != null
+                && message.getReplyToMessage().getFrom() != null
                 && Boolean.TRUE.equals(message.getReplyToMessage().getFrom().getIsBot())) {
             return Optional.of(message.getChatId() + ":" + message.getReplyToMessage().getMessageId());
         }
