@@ -66,6 +66,17 @@ class TelegramConnectorFactory implements ChannelConnectorFactory, ConnectionChe
     }
 
     @Override
+    public io.beseda.consent.Channel channel() {
+        return io.beseda.consent.Channel.TELEGRAM;
+    }
+
+    /** About 30 messages a second per bot, as Telegram's FAQ puts it. */
+    @Override
+    public int defaultRatePerSecond() {
+        return 30;
+    }
+
+    @Override
     public Duration perChatInterval() {
         return Duration.ofSeconds(1);
     }
