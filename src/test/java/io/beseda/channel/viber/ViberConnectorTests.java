@@ -206,6 +206,23 @@ class ViberConnectorTests {
     }
 
     @Test
+    void aPhotoViberDoesNotHandOverIsLeftForViberToDeliverAgain() {
+        var name = "later-" + UUID.randomUUID() + ".png";
+        var body = event(ViberStandIn.userId(), Map.of("type", "picture", "text", "Вот брак", "media",
+                viber().baseUrl() + "/media/" + name, "size", PNG.length, "file_name", "brak.png"));
+
+        assertThat(callback(body).statusCode()).as("Viber's file server answers 404").isEqualTo(503);
+        assertThat(inboundCount()).isZero();
+
+        ViberStandIn.media(name, PNG);
+        assertThat(callback(body).statusCode()).as("Viber's redelivery").isEqualTo(200);
+        assertThat(storedMessages()).singleElement().satisfies(message -> {
+            assertThat(message.text()).isEqualTo("Вот брак");
+            assertThat(message.attachments()).singleElement().extracting(Attachment::mimeType).isEqualTo("image/png");
+        });
+    }
+
+    @Test
     void aFileBesedaDoesNotKeepIsNotedSoTheOperatorKnows() {
         var media = ViberStandIn.media("notes-" + UUID.randomUUID() + ".txt", "список покупок".getBytes(StandardCharsets.UTF_8));
 
