@@ -101,7 +101,7 @@ class ViberConnector implements ChannelConnector {
 
     /** Viber's refusals: a rate breach or a webhook not set yet pass; the rest will not. */
     static SendResult refused(ViberApi.Reply.Failed failed) {
-        var reason = "Viber: " + failed.message() + " (" + failed.status() + ")";
+        var reason = "Viber: " + failed.message() + (failed.status() == ViberApi.HTTP_REFUSED ? "" : " (" + failed.status() + ")");
         return switch (failed.status()) {
             case ViberApi.TOO_MANY_REQUESTS, ViberApi.MESSAGE_RATE_EXCEEDED -> new SendResult.Transient(reason, null);
             case ViberApi.WEBHOOK_NOT_SET -> new SendResult.Transient(reason

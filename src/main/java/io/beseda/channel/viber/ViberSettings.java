@@ -24,7 +24,7 @@ record ViberSettings(
         @NotBlank @Size(max = 28)
         @SettingLabel(ru = "Имя отправителя", en = "Sender name",
                 hint = "Как подписаны сообщения бота, до 28 символов") String botName,
-        @Nullable @Size(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https address")
+        @Nullable @Size(max = 2000) @Pattern(regexp = "(https://\\S+)?", message = "must be an https address")
         @SettingLabel(ru = "Аватар (ссылка)", en = "Avatar URL",
                 hint = "Необязательно: https-ссылка на картинку до 100 КБ, 720×720") String avatarUrl,
         @Nullable @Size(max = 7000)

@@ -39,6 +39,7 @@ import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
 import io.beseda.customer.IdentityKind;
+import io.beseda.shared.RuleViolationException;
 import io.beseda.testing.BesedaTest;
 import io.beseda.testing.TestWorkspaces;
 import io.beseda.workspace.WorkspaceId;
@@ -54,6 +55,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.beseda.channel.viber.ViberStandIn.TOKEN;
 import static io.beseda.channel.viber.ViberStandIn.viber;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** What the connector kit does not cover: Viber's own events, its limits and refusals, and its message shapes. */
@@ -470,6 +472,23 @@ class ViberConnectorTests {
     }
 
     // --- the settings page's checks
+
+    @Test
+    void refusesSettingsViberWouldRefuse() {
+        assertThatThrownBy(() -> viberAccount(Map.of("botName", "Магазин"))).as("no token")
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> viberAccount(Map.of("authToken", TOKEN, "botName", "М".repeat(29)))).as("name over 28")
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> viberAccount(Map.of("authToken", TOKEN, "botName", "Магазин", "avatarUrl", "http://shop.example/a.png")))
+                .as("avatar not https").isInstanceOf(RuleViolationException.class);
+
+        var plain = viberAccount(Map.of("authToken", TOKEN, "botName", "Магазин", "avatarUrl", "", "welcomeText", ""));
+        assertThat(accounts.redactedSettings(plain)).containsEntry("authToken", "••••••");
+    }
+
+    private ChannelAccount viberAccount(Map<String, Object> settings) {
+        return accounts.add(workspace, Channel.VIBER, ViberConnectorFactory.PROVIDER, "Ещё бот", settings, 10);
+    }
 
     @Test
     void checksTheTokenAndRegistersTheWebhook() {
