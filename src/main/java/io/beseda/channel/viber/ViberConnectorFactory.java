@@ -49,6 +49,11 @@ class ViberConnectorFactory implements ChannelConnectorFactory, ConnectionCheck 
     }
 
     @Override
+    public io.beseda.consent.Channel channel() {
+        return io.beseda.consent.Channel.VIBER;
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }
