@@ -102,6 +102,14 @@ final class MaxStandIn implements BeforeAllCallback {
                 .map(e -> JSON.readTree(e.getRequest().getBodyAsString())).toList();
     }
 
+    /** The ids MAX gave the messages it took for a user, oldest first. */
+    static List<String> midsTo(String userId) {
+        return events("/messages").stream().filter(e -> e.getResponse().getStatus() == 200)
+                .filter(e -> e.getRequest().queryParameter("user_id").isPresent()
+                        && userId.equals(e.getRequest().queryParameter("user_id").firstValue()))
+                .map(e -> JSON.readTree(e.getResponse().getBodyAsString()).path("message").path("body").path("mid").asString()).toList();
+    }
+
     /** The serve events of requests to a path, oldest first. */
     static List<ServeEvent> events(String path) {
         var events = new ArrayList<>(server().getAllServeEvents().stream()
