@@ -62,14 +62,22 @@ class MaxInbound {
 
     Optional<InboundMessage> message(ChannelAccount account, JsonNode update) {
         var message = object(update, "message");
-        var recipient = message.path("recipient");
-        var sender = object(message, "sender");
-        if (!"dialog".equals(recipient.path("chat_type").asString("dialog")) || sender.path("is_bot").asBoolean(false)) {
+        if (!"dialog".equals(message.path("recipient").path("chat_type").asString("dialog"))) {
             return Optional.empty();
         }
-        var body = object(message, "body");
-        var mid = string(body, "mid");
-        var text = body.path("text").isString() && !body.path("text").asString().isEmpty() ? body.path("text").asString() : null;
+        var sender = object(message, "sender");
+        if (sender.path("is_bot").asBoolean(false)) {
+            return Optional.empty();
+        }
+        var at = at(message.path("timestamp"), update);
+        // MAX leaves out the body of a message that only forwards another one
+        var body = message.path("body");
+        var mid = body.isObject() ? string(body, "mid") : forwardId(message, id(sender), at);
+        var text = nonEmpty(body.path("text"));
+        var forwarded = "forward".equals(message.path("link").path("type").asString("")) ? nonEmpty(message.path("link").path("message").path("text")) : null;
+        if (forwarded != null) {
+            text = (text == null ? "" : text + "\n") + "[Переслано] " + forwarded;
+        }
         var kept = new ArrayList<Attachment>();
         var notes = new ArrayList<String>();
         InboundMessage.Location location = null;
@@ -96,7 +104,7 @@ class MaxInbound {
             text = (text == null ? "" : text + "\n") + String.join("\n", notes);
         }
         return Optional.of(new InboundMessage(account.channel(), mid, user(account, sender), name(sender), text, kept, null,
-                location, contact, at(message.path("timestamp"), update)));
+                location, contact, at));
     }
 
     /** A pressed button: the callback's id is the message id, so a redelivered press is taken once. */
@@ -156,6 +164,16 @@ class MaxInbound {
     private boolean alreadyTaken(ChannelAccount account, String mid) {
         return jdbc.sql("select count(*) from inbound_message where workspace_id = ? and channel = ? and provider_message_id = ?")
                 .params(account.workspaceId().value(), account.channel().name(), mid).query(Long.class).single() > 0;
+    }
+
+    /** A forward without a body of its own is known by the forwarded message, who forwarded it and when. */
+    private static String forwardId(JsonNode message, String userId, Instant at) {
+        var forwarded = message.path("link").path("message");
+        return "forward:" + string(forwarded, "mid") + ":" + userId + ":" + at.toEpochMilli();
+    }
+
+    private static @Nullable String nonEmpty(JsonNode text) {
+        return text.isString() && !text.asString().isBlank() ? text.asString() : null;
     }
 
     private static InboundMessage.Location location(JsonNode attachment) {

@@ -223,6 +223,34 @@ class MaxWebhookTests {
     }
 
     @Test
+    void takesInTheTextOfAForwardedMessageEvenWithoutABodyOfItsOwn() {
+        var user = user();
+        var update = (tools.jackson.databind.node.ObjectNode) json.readTree(MaxStandIn.messageCreated("mid.unused", user, null, List.of()));
+        var message = (tools.jackson.databind.node.ObjectNode) update.path("message");
+        message.remove("body");
+        message.putObject("link").put("type", "forward").put("chat_id", -695695695695L)
+                .putObject("message").put("mid", "mid.sha-more").put("seq", 116327994376978687L).put("text", "Лада седан - баклажан");
+
+        assertThat(MaxStandIn.webhook(port, account.id(), update.toString(), SECRET).statusCode()).isEqualTo(200);
+        assertThat(MaxStandIn.webhook(port, account.id(), update.toString(), SECRET).statusCode()).isEqualTo(200);
+
+        var stored = stored("forward:mid.sha-more:" + user + ":1775053255737");
+        assertThat(stored.text()).isEqualTo("[Переслано] Лада седан - баклажан");
+        assertThat(storedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aChannelPostWithoutASenderIsPassedOverNotRefused() {
+        var update = (tools.jackson.databind.node.ObjectNode) json.readTree(MaxStandIn.messageCreated("mid.post-1", user(), "Новинки недели", List.of()));
+        var message = (tools.jackson.databind.node.ObjectNode) update.path("message");
+        message.remove("sender");
+        ((tools.jackson.databind.node.ObjectNode) message.path("recipient")).put("chat_type", "channel");
+
+        assertThat(MaxStandIn.webhook(port, account.id(), update.toString(), SECRET).statusCode()).isEqualTo(200);
+        assertThat(storedCount()).isZero();
+    }
+
+    @Test
     void refusesWhatIsNotAMaxUpdateAndKeepsNothing() {
         var noMid = MaxStandIn.messageCreated("mid.x", user(), "Привет", List.of()).replace("\"mid\":\"mid.x\",", "");
         var noUser = MaxStandIn.messageCallback("cb-x", user(), "Да", "yes").replaceFirst("\"user_id\":\\d+,", "");
