@@ -74,16 +74,31 @@ class MaxInbound {
         var body = message.path("body");
         var mid = body.isObject() ? string(body, "mid") : forwardId(message, id(sender), at);
         var text = nonEmpty(body.path("text"));
-        var forwarded = "forward".equals(message.path("link").path("type").asString("")) ? nonEmpty(message.path("link").path("message").path("text")) : null;
+        var link = message.path("link");
+        var forwarded = "forward".equals(link.path("type").asString("")) ? nonEmpty(link.path("message").path("text")) : null;
         if (forwarded != null) {
             text = (text == null ? "" : text + "\n") + "[Переслано] " + forwarded;
         }
+        var contents = contents(account, body.path("attachments"), mid);
+        if (!contents.notes().isEmpty()) {
+            text = (text == null ? "" : text + "\n") + String.join("\n", contents.notes());
+        }
+        return Optional.of(new InboundMessage(account.channel(), mid, user(account, sender), name(sender), text, contents.files(),
+                null, contents.location(), contents.contact(), at));
+    }
+
+    /** What a message's attachments bring; {@code notes} name the files Beseda would not keep. */
+    private record Contents(List<Attachment> files, List<String> notes, InboundMessage.@Nullable Location location,
+                            InboundMessage.@Nullable Contact contact) {
+    }
+
+    private Contents contents(ChannelAccount account, JsonNode attachments, String mid) {
         var kept = new ArrayList<Attachment>();
         var notes = new ArrayList<String>();
         InboundMessage.Location location = null;
         InboundMessage.Contact contact = null;
         Boolean taken = null;
-        for (var attachment : body.path("attachments")) {
+        for (var attachment : attachments) {
             switch (attachment.path("type").asString("")) {
                 case "image", "file" -> {
                     if (taken == null) {
@@ -100,11 +115,7 @@ class MaxInbound {
                 }
             }
         }
-        if (!notes.isEmpty()) {
-            text = (text == null ? "" : text + "\n") + String.join("\n", notes);
-        }
-        return Optional.of(new InboundMessage(account.channel(), mid, user(account, sender), name(sender), text, kept, null,
-                location, contact, at));
+        return new Contents(kept, notes, location, contact);
     }
 
     /** A pressed button: the callback's id is the message id, so a redelivered press is taken once. */
