@@ -81,7 +81,10 @@ public abstract class ConnectorConformance {
     /** Posts the provider's delivery or read receipt; answers the HTTP status. */
     protected abstract int receipt(ChannelAccount account, String providerMessageId, MessageStatus status);
 
-    /** Whether the provider reports delivery and read receipts at all (Telegram's Bot API reports neither). */
+    /**
+     * Whether the provider tells a bot that its message was delivered or read at all (neither Telegram's nor MAX's
+     * Bot API has such an update): when not, the kit checks the send and leaves {@link #receipt} uncalled.
+     */
     protected boolean reportsReceipts() {
         return true;
     }
