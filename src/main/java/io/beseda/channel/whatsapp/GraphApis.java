@@ -23,7 +23,10 @@ class GraphApis {
         this.properties = properties;
         this.accounts = accounts;
         this.json = json;
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+        // HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade got multipart uploads reset by a local stand-in; the
+        // Graph API answers both alike
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.timeout()).build());
         requests.setReadTimeout(properties.timeout());
         this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(requests).build();
     }

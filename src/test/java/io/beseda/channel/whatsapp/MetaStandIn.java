@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.beseda.channel.ChannelAccount;
@@ -43,13 +43,32 @@ final class MetaStandIn {
     static final String VERIFY_TOKEN = "verify-me-please";
     static final String TOKEN = "EAAG-permanent-token";
 
-    private final WireMockExtension meta;
+    private static WireMockServer server;
+
+    private final WireMockServer meta;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    MetaStandIn(WireMockExtension meta, JsonMapper json) {
-        this.meta = meta;
+    MetaStandIn(JsonMapper json) {
+        this.meta = server();
         this.json = json;
+    }
+
+    /**
+     * One stand-in for the whole test run, so every WhatsApp test context points at the same address; tests keep
+     * apart by giving each account a number of its own.
+     */
+    static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    WireMockServer wiremock() {
+        return meta;
     }
 
     /** A WhatsApp account with a number of its own (so tests' stubs and requests never mix). */
@@ -142,10 +161,14 @@ final class MetaStandIn {
     }
 
     static Map<String, Object> message(String id, String from, String type, Map<String, Object> content) {
+        return message(id, from, type, content, Instant.now());
+    }
+
+    static Map<String, Object> message(String id, String from, String type, Map<String, Object> content, Instant at) {
         var message = new LinkedHashMap<String, Object>();
         message.put("from", from);
         message.put("id", id);
-        message.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+        message.put("timestamp", String.valueOf(at.getEpochSecond()));
         message.put("type", type);
         message.put(type, content);
         return message;

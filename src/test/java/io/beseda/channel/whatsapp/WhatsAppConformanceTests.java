@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,18 +19,13 @@ import io.beseda.testing.BesedaTest;
 import io.beseda.workspace.WorkspaceId;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 /** The WhatsApp connector passes the connector kit against Meta's Graph API played by WireMock. */
 @BesedaTest
 class WhatsAppConformanceTests extends ConnectorConformance {
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
     @DynamicPropertySource
     static void graphApi(DynamicPropertyRegistry registry) {
-        registry.add("beseda.channel.whatsapp.base-url", graph::baseUrl);
+        registry.add("beseda.channel.whatsapp.base-url", () -> MetaStandIn.server().baseUrl());
     }
 
     @LocalServerPort
@@ -48,7 +41,7 @@ class WhatsAppConformanceTests extends ConnectorConformance {
 
     @BeforeEach
     void metaAnswers() {
-        meta = new MetaStandIn(graph, json);
+        meta = new MetaStandIn(json);
         meta.acceptsMessages();
     }
 
