@@ -52,4 +52,23 @@ public class Receipts {
         moved.ifPresent(events::publishEvent);
         return moved.map(MessageStatusChanged::messageId);
     }
+
+    /**
+     * The provider accepted the message but later could not deliver it (WhatsApp's "failed" status): it is
+     * marked FAILED with the provider's reason, so journeys can fail over. Only a SENT message fails this way;
+     * one already delivered or read stays so. Answers the message it moved, or empty.
+     */
+    @Transactional
+    public Optional<MessageId> failed(WorkspaceId workspace, String providerMessageId, String reason) {
+        var moved = jdbc.sql("update outbound_message set status = 'FAILED', failure_reason = 'UNDELIVERED', failure_detail = ?, "
+                        + "updated_at = ? where workspace_id = ? and provider_message_id = ? and status = 'SENT'"
+                        + " returning id, customer_id, channel")
+                .params(reason, Timestamp.from(clock.instant()), workspace.value(), providerMessageId)
+                .query((row, n) -> new MessageStatusChanged(workspace, new MessageId(row.getObject("id", UUID.class)),
+                        new CustomerId(row.getObject("customer_id", UUID.class)), Channel.valueOf(row.getString("channel")),
+                        MessageStatus.FAILED, "UNDELIVERED"))
+                .optional();
+        moved.ifPresent(events::publishEvent);
+        return moved.map(MessageStatusChanged::messageId);
+    }
 }

@@ -75,7 +75,7 @@ class PolicySnapshots {
                 .list();
     }
 
-    private @Nullable Instant lastInbound(WorkspaceId workspace, Customer customer, Channel channel) {
+    @Nullable Instant lastInbound(WorkspaceId workspace, Customer customer, Channel channel) {
         return jdbc.sql("select last_inbound_at from customer_channel_activity where workspace_id = ? and customer_id = ? and channel = ?")
                 .params(workspace.value(), customer.id().value(), channel.name())
                 .query((row, n) -> row.getTimestamp(1).toInstant()).optional().orElse(null);

@@ -74,6 +74,17 @@ public class SendPolicy {
         return decisions.record(workspace, customer.id(), request, now, at.equals(now) ? null : at, decision, dryRun, decidedBy);
     }
 
+    /**
+     * Until when free text may go to the customer on WhatsApp: 24 hours after they last wrote there. Empty when
+     * they never wrote or that window has closed, so only approved templates may go. Decides and stores nothing
+     * (the composer asks it to offer templates instead of free text).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> whatsAppWindowOpenUntil(WorkspaceId workspace, CustomerId customer) {
+        var end = SendRules.whatsAppWindowEnd(snapshots.lastInbound(workspace, customers.get(workspace, customer), Channel.WHATSAPP));
+        return end != null && end.isAfter(clock.instant()) ? java.util.Optional.of(end) : java.util.Optional.empty();
+    }
+
     /** The customer's latest decisions, newest first. */
     public List<RecordedDecision> decisions(WorkspaceId workspace, CustomerId customer, int limit) {
         var id = customers.get(workspace, customer).id();

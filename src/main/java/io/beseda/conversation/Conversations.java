@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.beseda.channel.Attachment;
+import io.beseda.channel.MessageTemplate;
 import io.beseda.channel.OutboundMessage;
 import io.beseda.channel.Outbox;
 import io.beseda.channel.QuickReply;
+import io.beseda.channel.TemplateCall;
 import io.beseda.consent.Channel;
 import io.beseda.consent.MessageCategory;
 import io.beseda.customer.CustomerId;
@@ -168,11 +171,7 @@ public class Conversations {
         if (text.isBlank() && attachments.isEmpty()) {
             throw new RuleViolationException("conversation.reply.empty", "A reply needs text");
         }
-        if (conversation.status() == ConversationStatus.PENDING && actor.kind() != Actor.Kind.SYSTEM
-                && lifecycle.handOver(actor.workspaceId(), conversationId)) {
-            // a person answered a conversation the bot held: it is theirs now, and the bot stops
-            events.publishEvent(new ConversationChanged(actor.workspaceId(), conversationId, ConversationChanged.Change.STATUS));
-        }
+        takeFromBot(actor, conversation);
         var body = text.isBlank()
                 ? String.join(", ", attachments.stream().map(a -> a.name() == null ? "📎" : a.name()).toList()) : text.strip();
         var id = UUID.randomUUID();
@@ -183,6 +182,42 @@ public class Conversations {
                 quickReplies);
         lifecycle.replied(actor.workspaceId(), conversationId);
         return message;
+    }
+
+    /**
+     * An approved template instead of free text (WhatsApp outside its 24-hour window): queued with the template
+     * flag and a {@link TemplateCall} as its body; the thread shows the text the customer will read.
+     */
+    @Transactional
+    public ConversationMessage replyWithTemplate(Actor actor, UUID conversationId, MessageTemplate template,
+                                                 Map<String, String> values) {
+        var conversation = get(actor.workspaceId(), conversationId);
+        if (conversation.lastChannel() != template.channel()) {
+            throw new RuleViolationException("conversation.template.channel", "The customer last wrote from "
+                    + conversation.lastChannel() + ", the template is for " + template.channel());
+        }
+        TemplateCall call;
+        try {
+            call = template.call(values);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("conversation.template.parameters", e.getMessage());
+        }
+        takeFromBot(actor, conversation);
+        var id = UUID.randomUUID();
+        var outbound = outbox.queue(actor.workspaceId(), new OutboundMessage(conversation.customer(), conversation.lastChannel(),
+                MessageCategory.REPLY, call.toBody(), conversation.lastAddress(), "reply-" + id, true, Duration.ofHours(24)));
+        var message = append(actor, conversation, id, ConversationMessage.Direction.OUT, template.render(call.parameters()),
+                outbound.value(), List.of(), List.of());
+        lifecycle.replied(actor.workspaceId(), conversationId);
+        return message;
+    }
+
+    /** A person answered a conversation the bot held: it is theirs now, and the bot stops. */
+    private void takeFromBot(Actor actor, Conversation conversation) {
+        if (conversation.status() == ConversationStatus.PENDING && actor.kind() != Actor.Kind.SYSTEM
+                && lifecycle.handOver(actor.workspaceId(), conversation.id())) {
+            events.publishEvent(new ConversationChanged(actor.workspaceId(), conversation.id(), ConversationChanged.Change.STATUS));
+        }
     }
 
     /** A private note: never sent to the customer. */

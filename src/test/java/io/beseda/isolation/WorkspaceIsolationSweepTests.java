@@ -87,7 +87,7 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/messages/{messageId}", "GET /api/v1/conversations/{conversationId}",
             "GET /api/v1/conversations/{conversationId}/messages", "POST /api/v1/conversations/{conversationId}/replies",
             "POST /api/v1/conversations/{conversationId}/notes", "POST /api/v1/conversations/{conversationId}/status",
-            "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies",
+            "GET /inbox/{conversationId}", "POST /inbox/{conversationId}/replies", "POST /inbox/{conversationId}/templates",
             "GET /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}", "POST /settings/webchat/{accountId}/secret",
             "GET /api/v1/teams/{teamId}", "PUT /api/v1/teams/{teamId}", "DELETE /api/v1/teams/{teamId}",
             "PUT /api/v1/teams/{teamId}/members/{userId}", "DELETE /api/v1/teams/{teamId}/members/{userId}",
@@ -140,7 +140,8 @@ class WorkspaceIsolationSweepTests {
      * with the account's secret (every connector's ConnectorConformance run covers forged ones).
      */
     private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
-            "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}");
+            "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}",
+            "GET /webhooks/whatsapp/{accountId}", "POST /webhooks/whatsapp/{accountId}");
 
     /**
      * Endpoints whose path variable is the caller's own name for what it creates, not a reference to something
@@ -197,6 +198,7 @@ class WorkspaceIsolationSweepTests {
             entry("POST /customers/segments/{segmentId}/preview", Map.of("rule", "{\"lastSeen\":{\"days\":7}}")),
             entry("POST /customers/{customerId}/profile", Map.of("name", "Чужое имя", "city", "Казань")),
             entry("POST /inbox/{conversationId}/replies", Map.of("text", "Чужой ответ")),
+            entry("POST /inbox/{conversationId}/templates", Map.of("templateId", UUID.randomUUID().toString(), "parameter.1", "Чужое")),
             entry("POST /inbox/{conversationId}/notes", Map.of("text", "Чужая заметка")),
             entry("POST /inbox/{conversationId}/status", Map.of("status", "RESOLVED")),
             entry("POST /settings/webchat/{accountId}", Map.of("name", "Чужой чат", "greeting", "Чужое приветствие")),

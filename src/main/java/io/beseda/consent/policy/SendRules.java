@@ -75,7 +75,13 @@ public final class SendRules {
     }
 
     private static boolean whatsAppWindowOpen(Instant at, @Nullable Instant lastInbound) {
-        return lastInbound != null && at.isBefore(lastInbound.plus(WHATSAPP_WINDOW));
+        var end = whatsAppWindowEnd(lastInbound);
+        return end != null && at.isBefore(end);
+    }
+
+    /** When WhatsApp's 24-hour window after the customer's last message closes; null when they never wrote. */
+    public static @Nullable Instant whatsAppWindowEnd(@Nullable Instant lastInbound) {
+        return lastInbound == null ? null : lastInbound.plus(WHATSAPP_WINDOW);
     }
 
     private static SendDecision timing(PolicyRequest request, PolicySnapshot snapshot) {

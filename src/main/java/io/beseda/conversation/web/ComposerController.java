@@ -3,8 +3,10 @@ package io.beseda.conversation.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.beseda.channel.Attachment;
 import io.beseda.channel.Attachments;
+import io.beseda.channel.MessageTemplates;
 import io.beseda.channel.QuickReply;
 import io.beseda.conversation.ConversationMessage;
 import io.beseda.conversation.ConversationStatus;
@@ -33,8 +36,9 @@ import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
 
 /**
- * What an operator sends from a conversation: a reply (with files and up to three buttons), a private
- * note, a status change, and «typing…». The page posts with {@value #FRAGMENT} and gets the new message
+ * What an operator sends from a conversation: a reply (with files and up to three buttons), an approved
+ * WhatsApp template (the only thing WhatsApp takes 24 hours after the customer last wrote), a private note,
+ * a status change, and «typing…». The page posts with {@value #FRAGMENT} and gets the new message
  * (or the redrawn header) back, or 422 with the reason in words; a plain form post is redirected as before.
  */
 @Controller
@@ -44,6 +48,7 @@ class ComposerController {
     static final int MAX_TEXT = 4096;
     static final int MAX_BUTTONS = 3;
     private static final int MAX_FILES = 5;
+    private static final String PARAMETER = "parameter.";
 
     private final Conversations conversations;
     private final Attachments attachments;
@@ -51,9 +56,14 @@ class ComposerController {
     private final ThreadPanels panels;
     private final MessageSource messages;
     private final OperatorTypingThrottle typing;
+    private final WhatsAppTemplates whatsApp;
+    private final MessageTemplates templates;
 
     ComposerController(Conversations conversations, Attachments attachments, ThreadQuery thread, ThreadPanels panels,
-                       MessageSource messages, OperatorTypingThrottle typing) {
+                       MessageSource messages, OperatorTypingThrottle typing, WhatsAppTemplates whatsApp,
+                       MessageTemplates templates) {
+        this.whatsApp = whatsApp;
+        this.templates = templates;
         this.conversations = conversations;
         this.attachments = attachments;
         this.thread = thread;
@@ -68,11 +78,37 @@ class ComposerController {
                  @RequestParam(name = "quickReply", required = false) @Nullable List<String> buttons,
                  @RequestHeader(name = FRAGMENT, required = false) @Nullable String fragment, Locale locale, Model model,
                  RedirectAttributes redirect, HttpServletResponse response) {
-        conversations.get(actor.workspaceId(), conversationId);
+        var conversation = conversations.get(actor.workspaceId(), conversationId);
         return answer(actor, fragment != null, conversationId, locale, model, redirect, response, () -> {
+            if (whatsApp.windowClosed(actor.workspaceId(), conversation)) {
+                // WhatsApp would refuse it: better said now than as a failed message later
+                throw new RuleViolationException("inbox.whatsapp.window-closed",
+                        "More than 24 hours since the customer last wrote on WhatsApp: send an approved template");
+            }
             checkLength(text);
             var quickReplies = quickReplies(buttons);
             return conversations.reply(actor, conversationId, text, store(actor, files), quickReplies);
+        });
+    }
+
+    /** An approved WhatsApp template, its parameters posted as {@code parameter.<name>} fields. */
+    @PostMapping("/inbox/{conversationId}/templates")
+    String template(Actor actor, @PathVariable UUID conversationId, @RequestParam UUID templateId,
+                    @RequestParam Map<String, String> form,
+                    @RequestHeader(name = FRAGMENT, required = false) @Nullable String fragment, Locale locale, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        conversations.get(actor.workspaceId(), conversationId);
+        return answer(actor, fragment != null, conversationId, locale, model, redirect, response, () -> {
+            var template = templates.find(actor.workspaceId(), templateId).orElseThrow(() -> new RuleViolationException(
+                    "inbox.template.unknown", "No approved template " + templateId));
+            var values = new LinkedHashMap<String, String>();
+            form.forEach((field, value) -> {
+                if (field.startsWith(PARAMETER)) {
+                    checkLength(value);
+                    values.put(field.substring(PARAMETER.length()), value);
+                }
+            });
+            return conversations.replyWithTemplate(actor, conversationId, template, values);
         });
     }
 

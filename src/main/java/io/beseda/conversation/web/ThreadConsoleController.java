@@ -35,9 +35,11 @@ class ThreadConsoleController {
     private final ThreadPanels panels;
     private final InboxReadState reads;
     private final Attachments attachments;
+    private final WhatsAppTemplates whatsApp;
 
     ThreadConsoleController(Conversations conversations, ThreadQuery thread, ThreadPanels panels, InboxReadState reads,
-                            Attachments attachments) {
+                            Attachments attachments, WhatsAppTemplates whatsApp) {
+        this.whatsApp = whatsApp;
         this.conversations = conversations;
         this.thread = thread;
         this.panels = panels;
@@ -54,6 +56,7 @@ class ThreadConsoleController {
         model.addAttribute("messages", thread.messages(actor.workspaceId(), conversationId, null, null, locale));
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
         model.addAttribute("maxBytes", attachments.maxBytes());
+        model.addAttribute("whatsapp", whatsApp.forThread(actor.workspaceId(), conversation));
         return "conversation/thread";
     }
 
