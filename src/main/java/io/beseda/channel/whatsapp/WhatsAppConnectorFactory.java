@@ -40,6 +40,17 @@ class WhatsAppConnectorFactory implements ChannelConnectorFactory, ConnectionChe
     }
 
     @Override
+    public Channel channel() {
+        return Channel.WHATSAPP;
+    }
+
+    /** The Cloud API's default throughput for a business number: 80 messages a second. */
+    @Override
+    public int defaultRatePerSecond() {
+        return 80;
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }
