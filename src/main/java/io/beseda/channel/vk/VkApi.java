@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -69,10 +69,18 @@ class VkApi {
 
     /** Posts a file to an upload address VK gave out; answers what the upload server said (to save it with). */
     JsonNode upload(URI url, String field, String fileName, String mimeType, byte[] content) throws VkException {
-        var parts = new MultipartBodyBuilder();
-        parts.part(field, new ByteArrayResource(content)).filename(fileName).contentType(MediaType.parseMediaType(mimeType));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(mimeType));
+        headers.setContentDispositionFormData(field, fileName);
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add(field, new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, headers));
         var answer = unwrap("upload", exchange(() -> http.post().uri(url).contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())));
+                .body(parts)));
         if (answer.has("error")) {
             throw VkException.permanentFailure("VK's upload server refused " + fileName + ": " + answer.get("error"));
         }
