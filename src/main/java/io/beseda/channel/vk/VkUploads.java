@@ -35,16 +35,17 @@ class VkUploads {
         for (var attachment : delivery.attachments()) {
             var file = attachments.fromUrl(delivery.workspaceId(), attachment.url()).orElseThrow(() -> VkException.permanentFailure(
                     "The attachment " + attachment.url() + " is not a file this workspace keeps"));
-            var name = fileName(file.name(), file.mimeType());
             if (file.mimeType().startsWith("image/")) {
                 if (photoServer == null) {
                     photoServer = uploadUrl(api.call(settings.accessToken(), "photos.getMessagesUploadServer", Map.of("peer_id", peer)));
                 }
-                tokens.add(photo(settings, api.upload(photoServer, "photo", name, file.mimeType(), file.content())));
+                tokens.add(photo(settings, api.upload(photoServer, "photo", fileName("photo", file.mimeType()), file.mimeType(),
+                        file.content())));
             } else {
                 var server = uploadUrl(api.call(settings.accessToken(), "docs.getMessagesUploadServer",
                         Map.of("type", "doc", "peer_id", peer)));
-                tokens.add(document(settings, api.upload(server, "file", name, file.mimeType(), file.content()), name));
+                tokens.add(document(settings, api.upload(server, "file", fileName("document", file.mimeType()), file.mimeType(),
+                        file.content()), fileName(file.name(), file.mimeType())));
             }
         }
         return tokens;
@@ -85,7 +86,11 @@ class VkUploads {
         return URI.create(url);
     }
 
-    /** VK tells a file's kind by its extension, so the name always ends in the right one. */
+    /**
+     * VK tells a file's kind by its extension, so a name always ends in the right one. The uploaded file is named in
+     * plain ASCII (how a multipart header carries other letters is up to the server); a document's own name is its
+     * title in {@code docs.save}.
+     */
     static String fileName(@Nullable String name, String mimeType) {
         var extension = switch (mimeType) {
             case "image/jpeg" -> "jpg";
