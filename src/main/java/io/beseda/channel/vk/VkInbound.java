@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.beseda.channel.Attachment;
@@ -51,10 +52,12 @@ class VkInbound {
     private final VkSenderNames names;
     private final VkApi api;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     VkInbound(InboundMessages inbound, ChannelAccounts accounts, Attachments attachments, RemoteFiles files,
-              VkSenderNames names, VkApi api, JsonMapper json, Clock clock) {
+              VkSenderNames names, VkApi api, JsonMapper json, JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.inbound = inbound;
         this.accounts = accounts;
@@ -66,6 +69,9 @@ class VkInbound {
     }
 
     void messageNew(ChannelAccount account, VkSettings settings, String eventId, JsonNode object) {
+        if (storedBefore(account, eventId)) {
+            return;
+        }
         var message = object.has("message") ? object.get("message") : object;
         if (!message.path("from_id").isNumber() || !message.path("date").isNumber()) {
             throw new VkRefusal(HttpStatus.BAD_REQUEST, "Malformed message", "message_new needs a message with from_id and date");
@@ -90,6 +96,9 @@ class VkInbound {
         if (user <= 0 || !object.path("event_id").isString()) {
             throw new VkRefusal(HttpStatus.BAD_REQUEST, "Malformed button press", "message_event needs user_id and event_id");
         }
+        if (storedBefore(account, eventId)) {
+            return;
+        }
         // the payload comes as the JSON VK was given, or as a string of it
         var payload = payloadNode.isMissingNode() || payloadNode.isNull() ? null
                 : payloadNode.isString() ? payloadNode.stringValue() : json.writeValueAsString(payloadNode);
@@ -101,6 +110,15 @@ class VkInbound {
         } catch (VkException e) {
             log.info("VK did not take the answer to a button press in community {}: {}", settings.groupId(), e.getMessage());
         }
+    }
+
+    /**
+     * A redelivery, recognised before its files are fetched and kept again and before VK is asked for a name.
+     * Two copies arriving at the same moment both pass; {@link InboundMessages} still stores one.
+     */
+    private boolean storedBefore(ChannelAccount account, String eventId) {
+        return jdbc.sql("select count(*) from inbound_message where workspace_id = ? and channel = 'VK' and provider_message_id = ?")
+                .params(account.workspaceId().value(), eventId).query(Long.class).single() > 0;
     }
 
     private void store(ChannelAccount account, InboundMessage message) {
@@ -121,7 +139,7 @@ class VkInbound {
         for (var item : list) {
             var type = item.path("type").asString("");
             if (type.equals("photo")) {
-                kept.add(download(account, VkPhotoSizes.largestFirst(item.path("photo")), "photo.jpg"));
+                kept.add(download(account, VkPhotoSizes.largestFirst(item.path("photo")), null));
             } else if (type.equals("doc") && KEPT_DOCUMENTS.contains(item.path("doc").path("ext").asString("").toLowerCase())
                     && item.path("doc").path("url").isString()) {
                 kept.add(download(account, List.of(item.path("doc").get("url").stringValue()), item.path("doc").path("title").asString("file")));
@@ -131,7 +149,7 @@ class VkInbound {
     }
 
     /** The first copy that fits Beseda's file limit; VK being unable to give the file is worth a redelivery. */
-    private Attachment download(ChannelAccount account, List<String> largestFirst, String name) {
+    private Attachment download(ChannelAccount account, List<String> largestFirst, @Nullable String name) {
         if (largestFirst.isEmpty()) {
             throw new VkRefusal(HttpStatus.BAD_REQUEST, "Malformed photo", "A photo without any address to fetch it from");
         }
@@ -145,7 +163,9 @@ class VkInbound {
                 if (!"channel.file.too-large".equals(e.code()) && !"attachment.too-large".equals(e.code())) {
                     break;
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
+                throw new VkRefusal(HttpStatus.BAD_REQUEST, "Malformed file address", "VK gave a file address Beseda cannot fetch: " + url);
+            } catch (IOException e) {
                 throw new VkRefusal(HttpStatus.SERVICE_UNAVAILABLE, "File not fetched",
                         "VK did not give the customer's file (" + e.getMessage() + "); VK will deliver the event again");
             }

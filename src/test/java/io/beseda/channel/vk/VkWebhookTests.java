@@ -33,6 +33,7 @@ import io.beseda.testing.TestWorkspaces;
 import io.beseda.workspace.WorkspaceId;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,23 @@ class VkWebhookTests {
         assertThat(stored.sentAt()).isEqualTo(java.time.Instant.ofEpochSecond(1732363200));
         assertThat(customers.findBy(workspace, Identity.of(IdentityKind.VK, Long.toString(from)))).isPresent();
         assertThat(accounts.health(workspace, account.id()).lastInboundAt()).isNotNull();
+    }
+
+    @Test
+    void aRedeliveredPhotoIsNeitherFetchedNorKeptAgain() {
+        var from = sender();
+        var photo = vk.file("/impg/" + from + "/defect.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        var event = callbacks.event("message_new", "photo-" + from, VkCallbacks.messageNew(from, 20, Map.of("text", "шов разошёлся",
+                "attachments", List.of(Map.of("type", "photo", "photo", Map.of("id", 457240002, "owner_id", from, "album_id", -3,
+                        "date", 1732363190, "has_tags", false, "sizes", List.of(Map.of("type", "x", "width", 604, "height", 453, "url", photo))))))));
+
+        assertThat(callbacks.post(account.id(), event).body()).isEqualTo("ok");
+        assertThat(callbacks.post(account.id(), event).body()).isEqualTo("ok");
+
+        vk.server().verify(1, getRequestedFor(urlPathEqualTo("/impg/" + from + "/defect.png")));
+        assertThat(jdbc.sql("select count(*) from attachment where workspace_id = ?").param(workspace.value()).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(stored("photo-" + from).attachments()).singleElement().satisfies(file -> assertThat(file.mimeType()).isEqualTo("image/png"));
     }
 
     @Test
