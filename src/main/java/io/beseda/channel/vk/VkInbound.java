@@ -57,8 +57,6 @@ class VkInbound {
 
     VkInbound(InboundMessages inbound, ChannelAccounts accounts, Attachments attachments, RemoteFiles files,
               VkSenderNames names, VkApi api, JsonMapper json, JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
         this.inbound = inbound;
         this.accounts = accounts;
         this.attachments = attachments;
@@ -66,6 +64,8 @@ class VkInbound {
         this.names = names;
         this.api = api;
         this.json = json;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void messageNew(ChannelAccount account, VkSettings settings, String eventId, JsonNode object) {
@@ -89,7 +89,7 @@ class VkInbound {
                 null, sentAt));
     }
 
-    /** A callback button: VK shows a spinner until it is answered, so it is answered whatever comes of it. */
+    /** A callback button: VK shows a spinner until the press is answered, so it is answered as soon as it is taken in. */
     void messageEvent(ChannelAccount account, VkSettings settings, String eventId, JsonNode object) {
         var user = object.path("user_id").asLong(0);
         var payloadNode = object.path("payload");
