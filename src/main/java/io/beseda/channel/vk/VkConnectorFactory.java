@@ -40,6 +40,11 @@ class VkConnectorFactory implements ChannelConnectorFactory, ConnectionCheck {
     }
 
     @Override
+    public io.beseda.consent.Channel channel() {
+        return io.beseda.consent.Channel.VK;
+    }
+
+    @Override
     public String provider() {
         return PROVIDER;
     }
