@@ -99,6 +99,7 @@ class SandboxWebhookController {
         } catch (IllegalArgumentException e) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed file", "files[].base64 is not base64");
         }
+        accounts.noteInbound(account.id(), clock.instant());
         inbound.receive(account.workspaceId(), account.id(), new InboundMessage(account.channel(), event.id(),
                 Identity.of(kind, event.from()), event.name(), event.text(), files, event.button(), event.location(),
                 event.contact(), event.sentAt() == null ? clock.instant() : event.sentAt()));
