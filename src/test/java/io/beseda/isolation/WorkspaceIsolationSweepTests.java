@@ -142,7 +142,8 @@ class WorkspaceIsolationSweepTests {
     private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
             "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}",
             "GET /webhooks/whatsapp/{accountId}", "POST /webhooks/whatsapp/{accountId}", "POST /webhooks/telegram/{accountId}",
-            "POST /webhooks/viber/{accountId}", "POST /webhooks/max/{accountId}", "POST /webhooks/vk/{accountId}");
+            "POST /webhooks/viber/{accountId}", "POST /webhooks/max/{accountId}", "POST /webhooks/vk/{accountId}",
+            "POST /webhooks/smsc/{accountId}");
 
     /**
      * Endpoints whose path variable is the caller's own name for what it creates, not a reference to something

@@ -13,8 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,7 +50,7 @@ class SmscCallbacks {
         this.clock = clock;
     }
 
-    @RequestMapping(path = "/webhooks/smsc/{accountId}", method = {RequestMethod.POST, RequestMethod.GET})
+    @PostMapping("/webhooks/smsc/{accountId}")
     ResponseEntity<?> receive(@PathVariable UUID accountId, @RequestParam MultiValueMap<String, String> fields) {
         var account = accounts.forWebhook(accountId, SmscConnectorFactory.PROVIDER).orElse(null);
         if (account == null || !knowsTheSecret(account, fields.getFirst("token"))) {
