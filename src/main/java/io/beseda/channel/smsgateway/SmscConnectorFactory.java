@@ -86,7 +86,7 @@ class SmscConnectorFactory implements ChannelConnectorFactory, ConnectionCheck {
     public Result registerWebhook(ChannelAccount account, URI webhook) {
         var settings = accounts.settings(account, SmscSettings.class);
         return Result.ok("У SMSC.ru нет вызова API для адреса обработчика — вставьте его сами: личный кабинет SMSC.ru → "
-                + "Настройки → «URL обработчика статусов и входящих сообщений»: " + callbackUrl(webhook, settings)
+                + "Настройки пользователя → адрес (URL) обработчика статусов и входящих сообщений: " + callbackUrl(webhook, settings)
                 + " . По нему приходят статусы доставки и входящие SMS (если подключён номер для приёма). "
                 + "Адрес содержит секрет: не публикуйте его.");
     }

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.beseda.channel.MessageStatus;
 
-/** SMSC.ru's message status codes (https://smsc.ru/api/http/status_messages/statuses/) in Beseda's words. */
+/** SMSC.ru's message status codes (https://smsc.ru/api/http/status_messages/) in Beseda's words. */
 final class SmscStatuses {
 
     sealed interface Outcome {

@@ -305,7 +305,7 @@ class SmscConnectorTests {
         var registered = factory.registerWebhook(account, webhook);
 
         assertThat(registered.ok()).isTrue();
-        assertThat(registered.message()).contains(webhook + "?token=" + SECRET + "&charset=utf-8", "Настройки");
+        assertThat(registered.message()).contains(webhook + "?token=" + SECRET + "&charset=utf-8", "Настройки пользователя");
     }
 
     @Test
