@@ -82,7 +82,7 @@ class PushTrackerController {
                      @NotNull @Valid Subscription subscription) {
     }
 
-    @PostMapping(path = "/t/{token}/push-subscriptions", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/t/{token}/push-subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> subscribe(@PathVariable String token, @Valid @RequestBody Subscribe request) {
         var workspace = webPush(token);
         if (workspace == null) {
