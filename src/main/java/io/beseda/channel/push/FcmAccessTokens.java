@@ -36,8 +36,8 @@ class FcmAccessTokens {
     private final Clock clock;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
-    FcmAccessTokens(RestClient.Builder builder, FcmProperties properties, JsonMapper json, Clock clock) {
-        this.http = FcmConnectorFactory.client(builder, properties.timeout());
+    FcmAccessTokens(FcmProperties properties, JsonMapper json, Clock clock) {
+        this.http = FcmConnectorFactory.client(properties.timeout());
         this.properties = properties;
         this.json = json;
         this.clock = clock;

@@ -37,20 +37,20 @@ class FcmConnectorFactory implements ChannelConnectorFactory, ConnectionCheck {
     private final JsonMapper json;
 
     FcmConnectorFactory(ChannelAccounts accounts, FcmProperties properties, FcmAccessTokens tokens, PushDevices devices,
-                        PushDeliveries deliveries, RestClient.Builder builder, JsonMapper json) {
+                        PushDeliveries deliveries, JsonMapper json) {
         this.accounts = accounts;
         this.properties = properties;
         this.tokens = tokens;
         this.devices = devices;
         this.deliveries = deliveries;
-        this.http = client(builder, properties.timeout());
+        this.http = client(properties.timeout());
         this.json = json;
     }
 
-    static RestClient client(RestClient.Builder builder, Duration timeout) {
+    static RestClient client(Duration timeout) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         requests.setReadTimeout(timeout);
-        return builder.clone().requestFactory(requests).build();
+        return RestClient.builder().requestFactory(requests).build();
     }
 
     @Override
