@@ -124,7 +124,9 @@ class WorkspaceIsolationSweepTests {
             "POST /settings/messengers/{messengerAccountId}/webhook",
             "GET /api/v1/messenger-accounts/{messengerAccountId}", "PUT /api/v1/messenger-accounts/{messengerAccountId}",
             "PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "POST /api/v1/messenger-accounts/{messengerAccountId}/test",
-            "POST /api/v1/messenger-accounts/{messengerAccountId}/webhook");
+            "POST /api/v1/messenger-accounts/{messengerAccountId}/webhook",
+            "POST /api/v1/customers/{customerId}/push-tokens", "GET /api/v1/customers/{customerId}/push-tokens",
+            "DELETE /api/v1/customers/{customerId}/push-tokens/{pushTokenId}");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -143,7 +145,11 @@ class WorkspaceIsolationSweepTests {
             "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}",
             "GET /webhooks/whatsapp/{accountId}", "POST /webhooks/whatsapp/{accountId}", "POST /webhooks/telegram/{accountId}",
             "POST /webhooks/viber/{accountId}", "POST /webhooks/max/{accountId}", "POST /webhooks/vk/{accountId}",
-            "POST /webhooks/smsc/{accountId}");
+            "POST /webhooks/smsc/{accountId}",
+            // web push: the tracker's token again (WebPushTests: unknown tokens find nothing) and a notification's
+            // unguessable tracking token (WebPushTests: unknown ones find nothing)
+            "GET /t/{token}/push-key", "POST /t/{token}/push-subscriptions", "GET /t/push/click/{pushToken}",
+            "POST /t/push/shown/{pushToken}");
 
     /**
      * Endpoints whose path variable is the caller's own name for what it creates, not a reference to something
@@ -185,7 +191,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /api/v1/catalog/loyalty-cards/{number}/activate", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
             entry("PUT /api/v1/bot/knowledge/{knowledgeEntryId}", "{\"question\":\"Чужой вопрос\",\"answer\":\"Чужой ответ\"}"),
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}", "{\"name\":\"Чужой\",\"settings\":{}}"),
-            entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"));
+            entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"),
+            entry("POST /api/v1/customers/{customerId}/push-tokens", "{\"token\":\"sweep-device-token\",\"platform\":\"ANDROID\"}"));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
@@ -354,6 +361,14 @@ class WorkspaceIsolationSweepTests {
                 .until(() -> conversations.list(b.workspace().id(), null, 1), list -> !list.isEmpty()).getFirst().id();
     }
 
+    /** B's customer's registered app installation, through B's own API. */
+    private String pushTokenOfB() {
+        var created = Http.api(port).call("POST", "/api/v1/customers/" + customerOfB + "/push-tokens", b.apiKey(),
+                "{\"token\":\"device-of-b-" + b.unique() + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+    }
+
     /** An id from workspace B for every path variable an endpoint may have. Later modules add theirs. */
     private Map<String, String> foreignIds() {
         var system = Actor.system(b.workspace().id(), "sweep");
@@ -367,6 +382,7 @@ class WorkspaceIsolationSweepTests {
             entry("conversationId", conversationOfB().toString()),
             entry("accountId", webChatOfB.id().toString()),
             entry("messengerAccountId", messengerOfB.id().toString()),
+            entry("pushTokenId", pushTokenOfB()),
             entry("teamId", teams.create(system, new io.beseda.conversation.TeamSettings("Команда Б",
                     io.beseda.conversation.AssignmentMode.ROUND_ROBIN, 30, 30)).id().toString()),
             entry("inboxId", inboxes.defaultInbox(b.workspace().id()).toString()),
@@ -465,6 +481,9 @@ class WorkspaceIsolationSweepTests {
         assertThat(channelAccounts.find(b.workspace().id(), messengerOfB.id())).as("B's messenger is untouched").contains(messengerOfB);
         assertThat(channelAccounts.isEnabled(b.workspace().id(), messengerOfB.id())).isTrue();
         assertThat(intentExamples.list(b.workspace().id())).as("B's examples are untouched").containsExactly(exampleOfB);
+        assertThat(sweepJdbc.sql("select token from push_device where workspace_id = ?").param(b.workspace().id().value())
+                .query(String.class).list()).as("B's app installation stays, and A registered none for B's customer")
+                .containsExactly("device-of-b-" + b.unique());
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.beseda.workspace.WorkspaceId;
  * secret the shop's backend signs customer identities with. Both are made when first needed.
  */
 @Service
-class Trackers {
+class Trackers implements io.beseda.customer.TrackerTokens {
 
     private static final SecureRandom random = new SecureRandom();
 
@@ -51,6 +51,11 @@ class Trackers {
                 .params(workspace.value(), "trk_" + randomText(18), Timestamp.from(clock.instant())).update();
         return jdbc.sql("select * from tracker where workspace_id = ?").param(workspace.value())
                 .query(Trackers::map).single();
+    }
+
+    @Override
+    public Optional<WorkspaceId> workspaceOf(String token) {
+        return byToken(token).map(Tracker::workspaceId);
     }
 
     Optional<Tracker> byToken(String token) {
