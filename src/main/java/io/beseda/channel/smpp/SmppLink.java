@@ -35,6 +35,7 @@ final class SmppLink implements AutoCloseable {
     private final MessageReceiverListener listener;
     private final ScheduledExecutorService timer;
     private final String name;
+    private final java.util.function.Consumer<String> bindFailed;
     private final Semaphore window;
     private final Bucket tps;
     private final AtomicBoolean reconnectPending = new AtomicBoolean();
@@ -44,8 +45,9 @@ final class SmppLink implements AutoCloseable {
     private int failures;
 
     SmppLink(String name, SmppSettings settings, SmppProperties properties, MessageReceiverListener listener,
-             ScheduledExecutorService timer) {
+             ScheduledExecutorService timer, java.util.function.Consumer<String> bindFailed) {
         this.name = name;
+        this.bindFailed = bindFailed;
         this.settings = settings;
         this.properties = properties;
         this.listener = listener;
@@ -108,6 +110,7 @@ final class SmppLink implements AutoCloseable {
             bound();
         } catch (IOException | RuntimeException e) {
             log.warn("Binding {} to {}:{} failed: {}", name, settings.host(), settings.port(), e.getMessage());
+            bindFailed.accept("SMPP bind to " + settings.host() + ":" + settings.port() + " failed: " + e.getMessage());
             scheduleReconnect();
         }
     }

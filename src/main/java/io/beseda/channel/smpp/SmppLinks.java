@@ -59,7 +59,8 @@ class SmppLinks implements DisposableBean {
                 current.link().close();
             }
             var settings = accounts.settings(account, SmppSettings.class);
-            var link = new SmppLink(account.toString(), settings, properties, inbound.listenerFor(account), timer);
+            var link = new SmppLink(account.toString(), settings, properties, inbound.listenerFor(account), timer,
+                    error -> accounts.noteError(account.id(), error, java.time.Instant.now()));
             links.put(account.id(), new Keyed(link, account.settings()));
             if (properties.keepBound()) {
                 Thread.ofVirtual().name("beseda-smpp-bind").start(link::keepBound);
