@@ -45,6 +45,9 @@ public record SmsParts(Encoding encoding, int parts, int charactersLeft) {
         }
     }
 
+    /** What one part costs when the SMS account does not say (a typical Russian aggregator's price, documented in docs/channels/sms-smpp.md). */
+    public static final BigDecimal DEFAULT_PRICE_PER_PART = new BigDecimal("3.50");
+
     /** The default alphabet, by septet; 0x1B is the escape to the extension table and stands for no character. */
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u0000ÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";

@@ -60,8 +60,6 @@ record SmppSettings(
                 hint = "Показывается операторам в окне ответа; пусто — 3,50 ₽")
         BigDecimal pricePerPart) {
 
-    static final BigDecimal DEFAULT_PRICE_PER_PART = new BigDecimal("3.50");
-
     String senderFor(MessageCategory category) {
         return category == MessageCategory.MARKETING && marketingSender != null && !marketingSender.isBlank()
                 ? marketingSender : sender;
