@@ -259,6 +259,24 @@
                     fetch(root.dataset.typingUrl, { method: "POST", headers: csrfHeaders(), credentials: "same-origin" });
                 }
             });
+            const smsParts = document.getElementById("sms-parts");
+            if (smsParts) {
+                // parts, encoding and price of an SMS, counted by the server's SmsParts (one set of rules)
+                let asked = 0;
+                const count = async () => {
+                    const mine = ++asked;
+                    const response = await fetch(smsParts.dataset.url + "?text=" + encodeURIComponent(text.value),
+                        { credentials: "same-origin" });
+                    if (response.ok && mine === asked) {
+                        smsParts.textContent = (await response.json()).label;
+                    }
+                };
+                text.addEventListener("input", () => {
+                    clearTimeout(smsParts.timer);
+                    smsParts.timer = setTimeout(count, 200);
+                });
+                count();
+            }
             document.getElementById("note-mode").addEventListener("change", () => {
                 text.placeholder = noteMode() ? text.dataset.notePlaceholder : text.dataset.replyPlaceholder;
             });

@@ -4,13 +4,26 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.beseda.consent.MessageCategory;
 import io.beseda.customer.CustomerId;
 import io.beseda.workspace.WorkspaceId;
 
-/** What a connector is asked to send: one message, to one address, through one account. */
+/**
+ * What a connector is asked to send: one message, to one address, through one account.
+ *
+ * @param category the message's traffic type (a reply, service or marketing), for providers that carry or bill
+ *                 them apart (SMS centres: a sender name per traffic type)
+ */
 public record Delivery(WorkspaceId workspaceId, MessageId messageId, ChannelAccount account, CustomerId customer,
                        @Nullable String address, String body, boolean template, List<QuickReply> quickReplies,
-                       List<Attachment> attachments) {
+                       List<Attachment> attachments, MessageCategory category) {
+
+    /** A delivery whose traffic type does not matter to the provider: sent as a reply. */
+    public Delivery(WorkspaceId workspaceId, MessageId messageId, ChannelAccount account, CustomerId customer,
+                    @Nullable String address, String body, boolean template, List<QuickReply> quickReplies,
+                    List<Attachment> attachments) {
+        this(workspaceId, messageId, account, customer, address, body, template, quickReplies, attachments, MessageCategory.REPLY);
+    }
 
     public Delivery {
         quickReplies = List.copyOf(quickReplies);

@@ -42,6 +42,11 @@ class SandboxPhoneController {
         public boolean canAnswer() {
             return address != null && SenderKinds.canWriteFrom(Channel.valueOf(channel));
         }
+
+        /** How an SMS would travel (parts, encoding): null for other channels. */
+        public io.beseda.channel.@Nullable SmsParts sms() {
+            return Channel.SMS.name().equals(channel) ? io.beseda.channel.SmsParts.of(body) : null;
+        }
     }
 
     private final JdbcClient jdbc;

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.beseda.channel.Attachment;
 import io.beseda.channel.Attachments;
+import io.beseda.channel.ChannelAccounts;
+import io.beseda.channel.SmsParts;
 import io.beseda.channel.MessageTemplates;
 import io.beseda.channel.QuickReply;
 import io.beseda.conversation.ConversationMessage;
@@ -58,10 +60,12 @@ class ComposerController {
     private final OperatorTypingThrottle typing;
     private final WhatsAppTemplates whatsApp;
     private final MessageTemplates templates;
+    private final ChannelAccounts accounts;
 
     ComposerController(Conversations conversations, Attachments attachments, ThreadQuery thread, ThreadPanels panels,
                        MessageSource messages, OperatorTypingThrottle typing, WhatsAppTemplates whatsApp,
-                       MessageTemplates templates) {
+                       MessageTemplates templates, ChannelAccounts accounts) {
+        this.accounts = accounts;
         this.whatsApp = whatsApp;
         this.templates = templates;
         this.conversations = conversations;
@@ -89,6 +93,30 @@ class ComposerController {
             var quickReplies = quickReplies(buttons);
             return conversations.reply(actor, conversationId, text, store(actor, files), quickReplies);
         });
+    }
+
+    /**
+     * What the SMS being typed costs, for the composer of an SMS thread: parts, encoding and price at the workspace's
+     * SMS account's price per part (or {@link SmsParts#DEFAULT_PRICE_PER_PART}).
+     */
+    @org.springframework.web.bind.annotation.GetMapping(path = "/inbox/sms-parts", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> smsParts(Actor actor, @RequestParam(defaultValue = "") String text, Locale locale) {
+        var parts = SmsParts.of(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        var price = accounts.forChannel(actor.workspaceId(), io.beseda.consent.Channel.SMS)
+                .map(account -> account.settings().get("pricePerPart")).filter(p -> p != null && !String.valueOf(p).isBlank())
+                .map(p -> new java.math.BigDecimal(String.valueOf(p))).orElse(SmsParts.DEFAULT_PRICE_PER_PART);
+        var cost = parts.cost(price).setScale(2, java.math.RoundingMode.HALF_UP);
+        var money = java.text.NumberFormat.getNumberInstance(locale);
+        money.setMinimumFractionDigits(2);
+        money.setMaximumFractionDigits(2);
+        int n = parts.parts();
+        var form = !"ru".equals(locale.getLanguage()) ? (n == 1 ? "one" : "many")
+                : n % 10 == 1 && n % 100 != 11 ? "one" : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "few" : "many";
+        var label = messages.getMessage("inbox.sms.parts", new Object[] {n, parts.encoding().label(), money.format(cost),
+                messages.getMessage("inbox.sms.part." + form, null, locale)}, locale);
+        return Map.of("parts", parts.parts(), "encoding", parts.encoding().label(), "charactersLeft", parts.charactersLeft(),
+                "cost", cost, "label", label);
     }
 
     /** An approved WhatsApp template, its parameters posted as {@code parameter.<name>} fields. */
