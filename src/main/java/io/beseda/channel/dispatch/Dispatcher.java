@@ -173,7 +173,8 @@ public class Dispatcher {
             return;
         }
         var result = call(connector, new Delivery(message.workspace(), message.id(), account.get(), message.customer(),
-                message.address(), message.body(), message.template(), message.quickReplies(), message.attachments()));
+                message.address(), message.body(), message.template(), message.quickReplies(), message.attachments(),
+                message.category()));
         switch (result) {
             case SendResult.Sent sent -> {
                 updates.sent(message, account.get().id(), sent.providerMessageId());
