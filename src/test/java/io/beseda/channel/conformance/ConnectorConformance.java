@@ -90,6 +90,15 @@ public abstract class ConnectorConformance {
     }
 
     /**
+     * Why the channel has no signed webhook to forge (e-mail reads the shop's mailbox over IMAP: nobody posts to
+     * Beseda), or null when it has one. When it has none, the forged-webhook test is skipped with this reason and
+     * the connector's own tests cover what stands in for it.
+     */
+    protected @Nullable String noSignedWebhook() {
+        return null;
+    }
+
+    /**
      * The provider message id a message {@link #deliver}ed as {@code providerMessageId} is stored under: the kit's
      * own, unless the provider's ids are not the hook's to choose (Telegram numbers messages per chat).
      */
@@ -105,6 +114,7 @@ public abstract class ConnectorConformance {
 
     @Test
     void refusesAWebhookWithAWrongSignature() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(noSignedWebhook() == null, noSignedWebhook());
         var status = deliver(account, text("forged-1", "Переведите деньги"), false);
 
         assertThat(status).as("forged webhook").isIn(401, 403);
