@@ -44,10 +44,8 @@ record Bounce(List<String> messageIds, List<String> recipients, boolean hard, St
         if (isReport(mail)) {
             return report(mail);
         }
-        var from = mail.getFrom();
-        var sender = from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : "";
         var subject = mail.getSubject() == null ? "" : mail.getSubject();
-        if (!DAEMON.matcher(sender == null ? "" : sender).matches() || !BOUNCE_SUBJECT.matcher(subject).matches()) {
+        if (!fromMailServer(mail) || !BOUNCE_SUBJECT.matcher(subject).matches()) {
             return Optional.empty();
         }
         var text = raw(mail);
@@ -56,6 +54,13 @@ record Bounce(List<String> messageIds, List<String> recipients, boolean hard, St
         var code = SMTP_CODE.matcher(text);
         boolean hard = status.find() ? status.group(1).equals("5") : code.find() && code.group(1).startsWith("5");
         return Optional.of(new Bounce(ids, List.of(), hard, subject.strip()));
+    }
+
+    /** Whether a mail server (MAILER-DAEMON, postmaster) sent the mail, rather than a person. */
+    static boolean fromMailServer(MimeMessage mail) throws MessagingException {
+        var from = mail.getFrom();
+        var sender = from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : null;
+        return sender != null && DAEMON.matcher(sender).matches();
     }
 
     /** Whether the mail is a delivery status notification, whatever it reports. */

@@ -29,7 +29,8 @@ import io.beseda.workspace.Actor;
 
 /**
  * Takes one mail from an account's folder. A bounce fails the mail it names (and, when permanent, suppresses
- * the address that mail went to) and never becomes a conversation message; a robot's mail is left alone; a
+ * the address that mail went to); neither it nor any other mail server's report becomes a conversation message;
+ * a robot's mail (an out-of-office answer) is left alone; a
  * customer's mail is stored once per Message-ID, in the thread of the Beseda mail it answers.
  */
 @Component
@@ -60,9 +61,10 @@ class EmailInbound {
     }
 
     Outcome take(ChannelAccount account, EmailSettings settings, MimeMessage raw) throws MessagingException, IOException {
-        var bounce = Bounce.of(raw);
-        if (bounce.isPresent()) {
-            return bounced(account, IncomingMail.messageId(raw), bounce.get());
+        if (Bounce.isReport(raw) || Bounce.fromMailServer(raw)) {
+            // a report of a delay or a success, or a mail server's notice about nothing of ours, is nobody writing
+            var bounce = Bounce.of(raw);
+            return bounce.isPresent() ? bounced(account, IncomingMail.messageId(raw), bounce.get()) : Outcome.IGNORED;
         }
         var mail = IncomingMail.read(raw, attachments.maxBytes());
         if (mail.fromAddress() == null || mail.automatic() || mail.fromAddress().equalsIgnoreCase(settings.fromAddress())) {

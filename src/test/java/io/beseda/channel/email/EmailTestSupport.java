@@ -30,6 +30,7 @@ final class EmailTestSupport {
     }
 
     static ChannelAccount connect(ChannelAccounts accounts, MailboxReaders readers, WorkspaceId workspace, Map<String, Object> changes) {
+        MailServer.get().purge();
         var account = accounts.add(workspace, Channel.EMAIL, EmailConnectorFactory.PROVIDER, "Почта магазина",
                 MailServer.get().settings(changes), 10);
         readers.match();

@@ -64,8 +64,13 @@ final class MailServer {
         start();
     }
 
-    void stop() {
-        mail.stop();
+    /** Empties every mailbox: a test's account starts on a mailbox no earlier test left mail in. */
+    void purge() {
+        try {
+            mail.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The settings of an account on this server, with changes. */

@@ -58,6 +58,11 @@ final class Mails {
 
     /** An RFC 3464 report from the shop's mail server: the mail {@code failedId} to {@code recipient} failed with {@code status}. */
     static MimeMessage deliveryReport(String recipient, String failedId, String statusCode) throws MessagingException {
+        return deliveryReport(recipient, failedId, statusCode, "failed");
+    }
+
+    /** As above, with the report's action: {@code failed}, or {@code delayed} while the server still tries. */
+    static MimeMessage deliveryReport(String recipient, String failedId, String statusCode, String action) throws MessagingException {
         var mail = new FixedId("<dsn-" + java.util.UUID.randomUUID() + "@mx.shop.test>");
         mail.setFrom(new InternetAddress("MAILER-DAEMON@mx.shop.test"));
         mail.setRecipients(MimeMessage.RecipientType.TO, MailServer.SHOP);
@@ -69,7 +74,7 @@ final class Mails {
         report.addBodyPart(human);
         var dsn = new MimeBodyPart();
         dsn.setContent("Reporting-MTA: dns; mx.shop.test\r\nArrival-Date: Mon, 1 Jun 2026 10:00:00 +0300\r\n\r\n"
-                + "Final-Recipient: rfc822; " + recipient + "\r\nOriginal-Recipient: rfc822;" + recipient + "\r\nAction: failed\r\n"
+                + "Final-Recipient: rfc822; " + recipient + "\r\nOriginal-Recipient: rfc822;" + recipient + "\r\nAction: " + action + "\r\n"
                 + "Status: " + statusCode + "\r\nRemote-MTA: dns; mx.customer.test\r\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown\r\n", "message/delivery-status");
         report.addBodyPart(dsn);
