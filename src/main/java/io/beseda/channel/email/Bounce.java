@@ -36,7 +36,7 @@ record Bounce(List<String> messageIds, List<String> recipients, boolean hard, St
     private static final Pattern SMTP_CODE = Pattern.compile("\\b(5[0-5]\\d|4[0-5]\\d)[ -]");
     private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@.*");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-            "(?i).*(undeliver|delivery status notification|delivery failure|failure notice|returned mail|mail delivery failed"
+            "(?iu).*(undeliver|delivery status notification|delivery failure|failure notice|returned mail|mail delivery failed"
                     + "|недоставлен|не доставлено|не может быть доставлено|сообщение не доставлено).*");
 
     /** The report in this mail, if it is one. */

@@ -94,8 +94,8 @@ final class EmailConnector implements ChannelConnector {
     }
 
     static String reSubject(String subject) {
-        var clean = subject.replaceAll("[\\r\\n]+", " ").strip();
-        return clean.matches("(?i)^(re|ответ|отв)\\s*:.*") ? clean : "Re: " + clean;
+        var clean = subject.replaceAll("\\s+", " ").strip();
+        return clean.matches("(?iu)^(re|ответ|отв)\\s*:.*") ? clean : "Re: " + clean;
     }
 
     /** 4xx and a server out of reach are worth another try; 5xx, a refused login or a bad address never work. */

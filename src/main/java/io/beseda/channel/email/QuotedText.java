@@ -14,14 +14,14 @@ final class QuotedText {
 
     private static final List<Pattern> OPENERS = List.of(
             Pattern.compile("^-{2,}\\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\\s*-{2,}\\s*$",
-                    Pattern.CASE_INSENSITIVE),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^_{10,}\\s*$"),
-            Pattern.compile("^(On|Le|Am)\\s.+(wrote|a écrit|schrieb)\\s*:\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^.{0,200}(написал|написала|написал\\(а\\)|пишет)\\s*:\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(On|Le|Am)\\s.+(wrote|a écrit|schrieb)\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile("^.{0,200}(написал|написала|написал\\(а\\)|пишет)\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^.{0,200}<[^<>\\s@]+@[^<>\\s]+>\\s*:\\s*$"));
 
-    private static final Pattern HEADER_BLOCK = Pattern.compile("^\\*?(From|От|Кому|От кого)\\s*:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_NEXT = Pattern.compile("^\\*?(Sent|Date|Отправлено|Дата|To|Кому)\\s*:.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_BLOCK = Pattern.compile("^\\*?(From|От|Кому|От кого)\\s*:\\*?\\s.+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_NEXT = Pattern.compile("^\\*?(Sent|Date|Отправлено|Дата|To|Кому)\\s*:.*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private QuotedText() {
     }

@@ -72,19 +72,25 @@ final class Mails {
         human.setText("This is the mail system at host mx.shop.test.\n\nI'm sorry to have to inform you that your message could not\n"
                 + "be delivered to one or more recipients.\n\n<" + recipient + ">: host mx.customer.test said: 550 5.1.1 User unknown\n");
         report.addBodyPart(human);
-        var dsn = new MimeBodyPart();
-        dsn.setContent("Reporting-MTA: dns; mx.shop.test\r\nArrival-Date: Mon, 1 Jun 2026 10:00:00 +0300\r\n\r\n"
+        var dsn = rawPart("Reporting-MTA: dns; mx.shop.test\r\nArrival-Date: Mon, 1 Jun 2026 10:00:00 +0300\r\n\r\n"
                 + "Final-Recipient: rfc822; " + recipient + "\r\nOriginal-Recipient: rfc822;" + recipient + "\r\nAction: " + action + "\r\n"
                 + "Status: " + statusCode + "\r\nRemote-MTA: dns; mx.customer.test\r\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown\r\n", "message/delivery-status");
         report.addBodyPart(dsn);
-        var headers = new MimeBodyPart();
-        headers.setContent("Message-ID: " + failedId + "\r\nFrom: " + MailServer.SHOP + "\r\nTo: " + recipient
+        var headers = rawPart("Message-ID: " + failedId + "\r\nFrom: " + MailServer.SHOP + "\r\nTo: " + recipient
                 + "\r\nSubject: Ответ от Магазин\r\n", "text/rfc822-headers");
         report.addBodyPart(headers);
         mail.setContent(report);
         mail.saveChanges();
         return mail;
+    }
+
+    /** Jakarta Mail has no handler to write these types from a String: the part carries them as bytes. */
+    private static MimeBodyPart rawPart(String text, String type) throws MessagingException {
+        var part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), type)));
+        part.setHeader("Content-Type", type);
+        return part;
     }
 
     /** A mail that keeps the Message-ID the test gives it. */
