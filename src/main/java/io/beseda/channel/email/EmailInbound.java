@@ -23,7 +23,9 @@ import io.beseda.channel.QuickReply;
 import io.beseda.channel.Receipts;
 import io.beseda.consent.Channel;
 import io.beseda.consent.Suppressions;
+import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
+import io.beseda.customer.IdentityKind;
 import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
 
@@ -47,10 +49,12 @@ class EmailInbound {
     private final Suppressions suppressions;
     private final Attachments attachments;
     private final EmailStore store;
+    private final Customers customers;
     private final Clock clock;
 
     EmailInbound(ChannelAccounts accounts, InboundMessages inbound, Receipts receipts, Suppressions suppressions,
-                 Attachments attachments, EmailStore store, Clock clock) {
+                 Attachments attachments, EmailStore store, Customers customers, Clock clock) {
+        this.customers = customers;
         this.accounts = accounts;
         this.inbound = inbound;
         this.receipts = receipts;
@@ -73,11 +77,12 @@ class EmailInbound {
         var sent = store.sent(account, mail.answers());
         var sender = mail.fromAddress();
         var text = QuotedText.trim(mail.text());
-        if (sent.isPresent() && sent.get().address() != null && !sent.get().address().equalsIgnoreCase(sender)) {
+        var sentTo = sent.map(s -> addressOf(account, s)).orElse(null);
+        if (sentTo != null && !sentTo.equalsIgnoreCase(sender)) {
             // the answer to our mail came from another address (an alias, a colleague it was forwarded to): it
             // carries our Message-ID, which only that mail's reader had, so it joins that customer's thread
             text = "(написано с адреса " + sender + ")\n" + text;
-            sender = sent.get().address().toLowerCase(Locale.ROOT);
+            sender = sentTo.toLowerCase(Locale.ROOT);
         }
         var files = new ArrayList<Attachment>();
         var notKept = new ArrayList<String>();
@@ -108,6 +113,15 @@ class EmailInbound {
         return accepted.get().messageId().isPresent() ? Outcome.STORED : Outcome.REPEATED;
     }
 
+    /** Where our mail went: its address, or (queued without one) the customer's e-mail the connector used. */
+    private @Nullable String addressOf(ChannelAccount account, EmailStore.Sent sent) {
+        if (sent.address() != null && !sent.address().isBlank()) {
+            return sent.address().strip();
+        }
+        return customers.identities(account.workspaceId(), sent.customer()).stream()
+                .filter(identity -> identity.kind() == IdentityKind.EMAIL).map(Identity::value).findFirst().orElse(null);
+    }
+
     /** A customer answering our quick replies writes (or their mailto link fills in) one of the titles. */
     private static @Nullable String payload(java.util.List<QuickReply> replies, String text) {
         var answer = QuotedText.trim(text).lines().findFirst().orElse("").replaceFirst("^[—–-]\\s*", "").strip();
@@ -116,7 +130,7 @@ class EmailInbound {
 
     private Outcome bounced(ChannelAccount account, String bounceId, Bounce bounce) {
         var sent = store.sent(account, bounce.messageIds());
-        var address = sent.map(EmailStore.Sent::address).map(a -> a.toLowerCase(Locale.ROOT));
+        var address = sent.map(s -> addressOf(account, s)).map(a -> a.toLowerCase(Locale.ROOT));
         if (sent.isEmpty() || address.isEmpty()
                 || !bounce.recipients().isEmpty() && !bounce.recipients().contains(address.get())) {
             log.info("A delivery report in {} names no mail Beseda sent to the failed address; left alone", account);

@@ -169,6 +169,20 @@ class EmailTests {
     }
 
     @Test
+    void aMailQueuedWithoutAnAddressGoesToTheCustomersAndItsAnswersThreadToo() throws Exception {
+        var customerAddress = MailServer.newAddress("inna");
+        var customer = customer(customerAddress);
+        var ours = send(customer, null, "Ваша бонусная карта готова", MessageCategory.SERVICE);
+        assertThat(server.sent(ours).getRecipients(MimeMessage.RecipientType.TO)[0].toString()).isEqualTo(customerAddress);
+
+        var answerId = "<alias-" + UUID.randomUUID() + "@office.test>";
+        server.deliverAndWait(jdbc, account, Mails.fromCustomer(answerId, "inna.alias@office.test", "Re: карта",
+                "Где её забрать?", ours, null));
+
+        assertThat(customerOf(inboundByProviderId(answerId))).isEqualTo(customer);
+    }
+
+    @Test
     void quotedHistoryIsTrimmed() throws Exception {
         var from = MailServer.newAddress("dmitry");
         var id = "<quoted-" + UUID.randomUUID() + "@customer.test>";
@@ -325,13 +339,14 @@ class EmailTests {
         return customers.resolve(workspace, List.of(Identity.email(address)), Instant.now()).orElseThrow();
     }
 
-    private OutboundMessage outbound(CustomerId customer, String to, String text, MessageCategory category) {
+    private OutboundMessage outbound(CustomerId customer, @org.jspecify.annotations.Nullable String to, String text,
+                                     MessageCategory category) {
         return new OutboundMessage(customer, Channel.EMAIL, category, text, to, "email-" + UUID.randomUUID(), false,
                 Duration.ofHours(1), List.of(), List.<Attachment>of());
     }
 
     /** Sends through the outbox as an operator or a journey would; answers the Message-ID. */
-    private String send(CustomerId customer, String to, String text, MessageCategory category) {
+    private String send(CustomerId customer, @org.jspecify.annotations.Nullable String to, String text, MessageCategory category) {
         var id = outbox.queue(workspace, outbound(customer, to, text, category));
         dispatcher.dispatchDue();
         var sent = outbox.find(workspace, id).orElseThrow();
