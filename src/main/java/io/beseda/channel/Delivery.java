@@ -11,8 +11,9 @@ import io.beseda.workspace.WorkspaceId;
 /**
  * What a connector is asked to send: one message, to one address, through one account.
  *
- * @param category the message's traffic type (a reply, service or marketing), for providers that carry or bill
- *                 them apart (SMS centres: a sender name per traffic type)
+ * @param category the message's traffic type (a reply, a service notice, marketing), for providers that carry or
+ *                 bill them apart (SMS centres: a sender name per type) and for e-mail, which marks marketing with a
+ *                 one-click {@code List-Unsubscribe}
  */
 public record Delivery(WorkspaceId workspaceId, MessageId messageId, ChannelAccount account, CustomerId customer,
                        @Nullable String address, String body, boolean template, List<QuickReply> quickReplies,

@@ -113,8 +113,9 @@ public abstract class ConnectorConformance {
 
     /**
      * Why a forged inbound message cannot reach the connector at all (SMPP: customers' SMS come only over the
-     * session Beseda itself opened and authenticated), which skips the kit's forged-webhook test; null when the
-     * provider posts to a webhook that must check its signature.
+     * session Beseda itself opened and authenticated; e-mail reads the shop's mailbox, nobody posts to Beseda),
+     * which skips the kit's forged-webhook test (the connector's own tests cover what stands in for it); null
+     * when the provider posts to a webhook that must check its signature.
      */
     protected @Nullable String whyNothingCanBeForged() {
         return null;
