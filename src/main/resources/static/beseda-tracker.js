@@ -3,11 +3,8 @@
  *   <script src="https://beseda.example/static/beseda-tracker.js" data-token="PUBLIC_TRACKER_TOKEN" defer></script>
  * API: beseda.track(type, properties); beseda.identify({phone, email, shopCustomerId[, signature]});
  *      beseda.reset() when the customer signs out.
- *      beseda.push.subscribe() (call it from a click on "Получать уведомления"): asks the browser's permission,
- *      registers the shop's service worker (data-push-sw, default /beseda-push-sw.js, a file on the shop's own site
- *      that imports Beseda's) and sends the browser's web push subscription for this visitor; resolves to true
- *      when subscribed. beseda.push.supported() says whether the browser can. Calls made before the script loads may be queued as
- *      window.beseda = window.beseda || []; beseda.push(["track", "product_viewed", {...}]).
+ *      beseda.push.subscribe() from a click: web push for this visitor (beseda-push.js, loaded then).
+ *      Calls before the script loads may be queued: window.beseda = window.beseda || []; beseda.push(["track", …]).
  * Events are batched and sent with fetch (keepalive) or, when the page is hidden, navigator.sendBeacon.
  * Every event has a UUID made here, so a retried batch is stored once. No dependencies, no third-party cookies.
  */
@@ -157,8 +154,7 @@
     }
 
     var base = new URL(script.src, location.href).origin + "/t/" + encodeURIComponent(token);
-    // beseda.push is also what the pre-load queue calls (beseda.push(["track", …])), so it stays a function that
-    // runs such a call, with web push under it.
+    // beseda.push runs queued calls too (beseda.push(["track", …])), with web push under it.
     function push(call) {
         if (Array.isArray(call) && typeof window.beseda[call[0]] === "function") window.beseda[call[0]].apply(null, call.slice(1));
     }
@@ -167,38 +163,16 @@
     };
     push.subscribe = function () {
         if (!push.supported()) return Promise.resolve(false);
-        var worker = script.getAttribute("data-push-sw") || "/beseda-push-sw.js";
-        return Notification.requestPermission().then(function (permission) {
-            if (permission !== "granted") return false;
-            return Promise.all([navigator.serviceWorker.register(worker).then(active),
-                fetch(base + "/push-key", {credentials: "omit"}).then(function (r) {
-                    if (!r.ok) throw new Error("web push is not connected: " + r.status);
-                    return r.json();
-                })]).then(function (both) {
-                return both[0].pushManager.subscribe({userVisibleOnly: true, applicationServerKey: key(both[1].publicKey)});
-            }).then(function (subscription) {
-                return fetch(base + "/push-subscriptions", {method: "POST", credentials: "omit", mode: "cors",
-                    headers: {"Content-Type": "application/json"},
-                    body: JSON.stringify({visitorId: visitor, subscription: subscription.toJSON()})});
-            }).then(function (response) { return response.ok; });
+        return new Promise(function (resolve, reject) {
+            var tag = document.createElement("script");
+            tag.src = new URL("beseda-push.js", script.src).href;
+            tag.onload = resolve;
+            tag.onerror = reject;
+            document.head.appendChild(tag);
+        }).then(function () {
+            return window.besedaPushSubscribe(base, visitor, script.getAttribute("data-push-sw") || "/beseda-push-sw.js");
         });
     };
-
-    // A browser subscribes only through an active worker; the page need not be in its scope.
-    function active(registration) {
-        if (registration.active) return registration;
-        var worker = registration.installing || registration.waiting;
-        return new Promise(function (resolve) {
-            worker.addEventListener("statechange", function () { if (worker.state === "activated") resolve(registration); });
-        });
-    }
-
-    function key(base64url) {
-        var text = atob(base64url.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((base64url.length + 3) % 4));
-        var bytes = new Uint8Array(text.length);
-        for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return bytes;
-    }
 
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") beacon(); });
     window.addEventListener("pagehide", beacon);

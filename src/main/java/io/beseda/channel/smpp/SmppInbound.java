@@ -151,9 +151,9 @@ class SmppInbound {
         jdbc.sql("delete from smpp_mo_part where account_id = ? and received_at < ?")
                 .params(account.id(), Timestamp.from(now.minus(PART_KEPT))).update();
         jdbc.sql("""
-                insert into smpp_mo_part (account_id, sender, reference, total, seq, data_coding, payload, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(account.id(), sender, part.reference(), part.total(), part.seq(), dataCoding, part.payload(),
+                insert into smpp_mo_part (workspace_id, account_id, sender, reference, total, seq, data_coding, payload, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(account.workspaceId().value(), account.id(), sender, part.reference(), part.total(), part.seq(), dataCoding, part.payload(),
                         Timestamp.from(now)).update();
         var count = jdbc.sql("select count(*) from smpp_mo_part where account_id = ? and sender = ? and reference = ? and total = ?")
                 .params(account.id(), sender, part.reference(), part.total()).query(Long.class).single();
@@ -193,12 +193,12 @@ class SmppInbound {
     private String providerMessageId(ChannelAccount account, String fingerprint, java.time.Instant now) {
         var fresh = "mo-" + UUID.randomUUID();
         var taken = jdbc.sql("""
-                insert into smpp_mo_seen (account_id, fingerprint, provider_message_id, seen_at) values (?, ?, ?, ?)
+                insert into smpp_mo_seen (workspace_id, account_id, fingerprint, provider_message_id, seen_at) values (?, ?, ?, ?, ?)
                 on conflict (account_id, fingerprint) do update
                     set provider_message_id = excluded.provider_message_id, seen_at = excluded.seen_at
                     where smpp_mo_seen.seen_at < ?
                 returning provider_message_id""")
-                .params(account.id(), fingerprint, fresh, Timestamp.from(now), Timestamp.from(now.minus(REDELIVERY_WINDOW)))
+                .params(account.workspaceId().value(), account.id(), fingerprint, fresh, Timestamp.from(now), Timestamp.from(now.minus(REDELIVERY_WINDOW)))
                 .query(String.class).optional();
         return taken.orElseGet(() -> jdbc.sql("select provider_message_id from smpp_mo_seen where account_id = ? and fingerprint = ?")
                 .params(account.id(), fingerprint).query(String.class).single());

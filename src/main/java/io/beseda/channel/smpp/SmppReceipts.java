@@ -57,9 +57,9 @@ class SmppReceipts {
 
     void accepted(ChannelAccount account, MessageId message, int seq, int parts, String partMessageId) {
         jdbc.sql("""
-                insert into smpp_part (account_id, message_id, seq, parts, part_message_id, submitted_at)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(account.id(), message.value(), seq, parts, partMessageId, Timestamp.from(clock.instant())).update();
+                insert into smpp_part (workspace_id, account_id, message_id, seq, parts, part_message_id, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(account.workspaceId().value(), account.id(), message.value(), seq, parts, partMessageId, Timestamp.from(clock.instant())).update();
     }
 
     /** A delivery receipt: from the receipted_message_id and message_state TLVs, else from the receipt text. */

@@ -60,9 +60,9 @@ class SmsSends {
 
     void offer(ChannelAccount account, String phone, List<QuickReply> options, Instant at) {
         jdbc.sql("""
-                insert into sms_gateway_offer (account_id, phone, options, offered_at) values (?, ?, ?::jsonb, ?)
+                insert into sms_gateway_offer (workspace_id, account_id, phone, options, offered_at) values (?, ?, ?, ?::jsonb, ?)
                 on conflict (account_id, phone) do update set options = excluded.options, offered_at = excluded.offered_at""")
-                .params(account.id(), phone, json.writeValueAsString(options), Timestamp.from(at)).update();
+                .params(account.workspaceId().value(), account.id(), phone, json.writeValueAsString(options), Timestamp.from(at)).update();
     }
 
     /** The payload of the option the customer's reply names (its number or its title), if an offer stands. */
