@@ -20,11 +20,15 @@ class MessengerProviders {
     record Offered(String provider, @Nullable Channel channel, List<MessengerForms.Field> fields) {
     }
 
+    /** Messengers first, as shops think of them, then SMS, e-mail and push; the sandbox last. */
+    private static final List<Channel> ORDER = List.of(Channel.TELEGRAM, Channel.WHATSAPP, Channel.VIBER, Channel.VK, Channel.MAX,
+            Channel.SMS, Channel.EMAIL, Channel.PUSH);
+
     private final List<ChannelConnectorFactory> factories;
 
     MessengerProviders(List<ChannelConnectorFactory> factories) {
         this.factories = factories.stream().filter(f -> f instanceof ConnectionCheck)
-                .sorted(Comparator.comparing((ChannelConnectorFactory f) -> f.channel() == null ? Integer.MAX_VALUE : f.channel().ordinal())
+                .sorted(Comparator.comparing((ChannelConnectorFactory f) -> f.channel() == null ? Integer.MAX_VALUE : ORDER.indexOf(f.channel()))
                         .thenComparing(ChannelConnectorFactory::provider))
                 .toList();
     }

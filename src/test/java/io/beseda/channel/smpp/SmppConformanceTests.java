@@ -53,6 +53,13 @@ class SmppConformanceTests extends ConnectorConformance {
         smsc.close();
     }
 
+    /** The test's SMS centre account lets go of its bind: left enabled, it would retry for the rest of the run. */
+    @org.junit.jupiter.api.AfterEach
+    void letGoOfTheSmsCentre() {
+        accounts.list(workspace).forEach(a -> accounts.setEnabled(workspace, a.id(), false));
+        links.lookOver();
+    }
+
     static ChannelAccount smppAccount(ChannelAccounts accounts, SmppLinks links, WorkspaceId workspace, Map<String, Object> extra) {
         var systemId = "b" + UUID.randomUUID().toString().substring(0, 8);
         smsc.account(systemId, "pw" + systemId.substring(1, 5));

@@ -79,6 +79,13 @@ class SmppConnectorTests {
         smsc.close();
     }
 
+    /** The test's SMS centre account lets go of its bind: left enabled, it would retry for the rest of the run. */
+    @org.junit.jupiter.api.AfterEach
+    void letGoOfTheSmsCentre() {
+        accounts.list(workspace).forEach(a -> accounts.setEnabled(workspace, a.id(), false));
+        links.lookOver();
+    }
+
     @BeforeEach
     void anSmppAccount() {
         workspace = workspaces.create("SMPP " + UUID.randomUUID()).workspace().id();
