@@ -29,6 +29,8 @@ class Dialogue {
             "^\\W*(?:оператор[а-я]*|человек[а-я]*|живой\\s+человек|менеджер[а-я]*|консультант[а-я]*|сотрудник[а-я]*|operator|human)\\W*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern START = Pattern.compile("^\\s*/start(?:@\\w+)?(?:\\s+\\S*)?\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
+
     private final BotSettings settings;
     private final IntentModels models;
     private final KnowledgeBase knowledge;
@@ -85,6 +87,10 @@ class Dialogue {
         if (HUMAN.matcher(heard.text()).matches()) {
             var reading = model.read(heard.text(), threshold);
             return new IntentModel.Reading(Intent.OPERATOR, List.of(new IntentModel.Scored(Intent.OPERATOR, 1.0)), reading.entities());
+        }
+        if (START.matcher(heard.text()).matches()) {
+            // a messenger's "start" (Telegram's /start, a deep link's /start promo) opens the talk: a greeting
+            return new IntentModel.Reading(Intent.GREETING, List.of(new IntentModel.Scored(Intent.GREETING, 1.0)), model.read("", threshold).entities());
         }
         return model.read(heard.text(), threshold);
     }

@@ -78,6 +78,18 @@ class BotTestChatTests {
     }
 
     @Test
+    void a_messengers_start_command_is_a_greeting_with_the_buttons() {
+        var ws = workspaces.create("Старт").workspace().id();
+        var turn = testChat.say(ws, new BotTestChat.Chat(), "/start", null);
+        assertThat(turn.intent()).isEqualTo("greeting");
+        assertThat(turn.said()).singleElement().satisfies(line -> {
+            assertThat(line.text()).contains("Здравствуйте");
+            assertThat(line.buttons()).isNotEmpty();
+        });
+        assertThat(testChat.say(ws, new BotTestChat.Chat(), "/start@shop_bot promo2026", null).intent()).isEqualTo("greeting");
+    }
+
+    @Test
     void the_knowledge_base_stays_silent_when_an_entry_covers_little_of_the_question() {
         var ws = workspaces.create("Молчаливая база").workspace().id();
         knowledge.save(ws, java.util.UUID.randomUUID(), "Есть ли подарочная упаковка?", "Да, упакуем за 150 ₽.");
