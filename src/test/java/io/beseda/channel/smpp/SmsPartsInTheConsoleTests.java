@@ -72,9 +72,11 @@ class SmsPartsInTheConsoleTests {
         assertThat(label(console, "€".repeat(81))).isEqualTo("2 части · GSM-7 · ≈ 7,00 ₽");
         assertThat(label(console, "я".repeat(66) + "😀" + "я".repeat(10))).isEqualTo("2 части · UCS-2 · ≈ 7,00 ₽");
 
-        accounts.add(ws, Channel.SMS, SmppConnectorFactory.PROVIDER, "SMS-центр", Map.of("host", "localhost", "port", 1,
+        var centre = accounts.add(ws, Channel.SMS, SmppConnectorFactory.PROVIDER, "SMS-центр", Map.of("host", "localhost", "port", 1,
                 "systemId", "shop", "password", "secret", "sender", "MyShop", "pricePerPart", "2.10"), 10);
         assertThat(label(console, "я".repeat(67 * 4 + 1))).isEqualTo("5 частей · UCS-2 · ≈ 10,50 ₽");
+        // no SMS centre listens on port 1: switched off, the account stops trying to bind for the rest of the run
+        accounts.setEnabled(ws, centre.id(), false);
     }
 
     @Test
