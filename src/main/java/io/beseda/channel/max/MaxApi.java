@@ -5,9 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,10 +18,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import io.beseda.channel.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
 
 /**
  * A thin client of MAX's Bot API for one bot: the token goes in the {@code Authorization} header of every call
@@ -158,25 +157,7 @@ final class MaxApi {
         }
         var said = (code == null ? "" : code) + (message == null || message.isBlank() ? "" : (code == null ? "" : ": ") + message);
         return new MaxCallFailed(status, code, "MAX answered " + status + " to " + what + (said.isEmpty() ? "" : " (" + said + ")"),
-                retryAfter(retryAfter));
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date; MAX does not document it, so it is read when sent. */
-    static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                var at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                var wait = Duration.between(Instant.now(), at);
-                return wait.isNegative() ? Duration.ofSeconds(1) : wait;
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
+                RetryAfter.parse(retryAfter, Instant.now()));
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -129,7 +129,7 @@ final class FcmConnector implements ChannelConnector {
             return PushAnswer.GONE;
         }
         if (status == 429 || status >= 500) {
-            return PushAnswer.later(said, PushAnswer.retryAfter(retryAfter));
+            return PushAnswer.later(said, io.beseda.channel.RetryAfter.parse(retryAfter, java.time.Instant.now()));
         }
         if (status == 401) {
             tokens.forget(account);

@@ -1,9 +1,6 @@
 package io.beseda.channel.push;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,24 +29,6 @@ record PushAnswer(Kind kind, String reason, @Nullable Duration retryAfter) {
 
     static PushAnswer refused(String reason) {
         return new PushAnswer(Kind.REFUSED, reason, null);
-    }
-
-    /** Retry-After in seconds or as an HTTP date (RFC 9110); null when absent or unreadable. */
-    static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                var until = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                var wait = Duration.between(java.time.Instant.now(), until);
-                return wait.isNegative() ? Duration.ofSeconds(1) : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 
     /**

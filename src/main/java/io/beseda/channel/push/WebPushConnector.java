@@ -129,7 +129,7 @@ final class WebPushConnector implements ChannelConnector {
             return PushAnswer.GONE;
         }
         if (status == 429 || status >= 500) {
-            return PushAnswer.later(said, PushAnswer.retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+            return PushAnswer.later(said, io.beseda.channel.RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), java.time.Instant.now()));
         }
         if (status == 401 || status == 403) {
             return PushAnswer.refused(said + " (the VAPID signature was refused: check the contact in the settings)");

@@ -2,9 +2,6 @@ package io.beseda.channel.smsgateway;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -16,9 +13,11 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.beseda.channel.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * A thin client of SMSC.ru's HTTP API: form posts to {@code /sys/<method>.php} with the API key, {@code fmt=3} (JSON
@@ -96,10 +95,10 @@ class SmscApi {
                     .exchange((request, response) -> {
                         var status = response.getStatusCode().value();
                         if (status == 429) {
-                            return new Reply.Unavailable("SMSC.ru: too many requests (HTTP 429)", retryAfter(response.getHeaders()));
+                            return new Reply.Unavailable("SMSC.ru: too many requests (HTTP 429)", RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()));
                         }
                         if (status >= 500) {
-                            return new Reply.Unavailable("SMSC.ru answered HTTP " + status, retryAfter(response.getHeaders()));
+                            return new Reply.Unavailable("SMSC.ru answered HTTP " + status, RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()));
                         }
                         if (status >= 400) {
                             return new Reply.Failed(HTTP_REFUSED, "SMSC.ru answered HTTP " + status);
@@ -123,23 +122,5 @@ class SmscApi {
             return new Reply.Failed(answer.path("error_code").asInt(), message.isBlank() ? "error " + answer.path("error_code") : message);
         }
         return new Reply.Ok(answer);
-    }
-
-    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-    private @Nullable Duration retryAfter(HttpHeaders headers) {
-        var value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var wait = Duration.between(clock.instant(), ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 }

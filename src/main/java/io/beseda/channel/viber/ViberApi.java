@@ -2,9 +2,6 @@ package io.beseda.channel.viber;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -15,9 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.beseda.channel.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * A thin client of Viber's REST Bot API: every method is a POST of JSON to {@code /pa/<method>} with the bot's
@@ -74,10 +73,10 @@ class ViberApi {
                     .exchange((request, response) -> {
                         var status = response.getStatusCode().value();
                         if (status == 429) {
-                            return new Reply.Unavailable("Viber: too many requests (HTTP 429)", retryAfter(response.getHeaders()));
+                            return new Reply.Unavailable("Viber: too many requests (HTTP 429)", RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()));
                         }
                         if (status >= 500) {
-                            return new Reply.Unavailable("Viber answered HTTP " + status, retryAfter(response.getHeaders()));
+                            return new Reply.Unavailable("Viber answered HTTP " + status, RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()));
                         }
                         if (status >= 400) {
                             return new Reply.Failed(HTTP_REFUSED, "Viber answered HTTP " + status);
@@ -105,24 +104,5 @@ class ViberApi {
         }
         var message = answer.path("status_message").asString("");
         return new Reply.Failed(status.asInt(), message.isBlank() ? "error " + status.asInt() : message);
-    }
-
-    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-    private @Nullable Duration retryAfter(HttpHeaders headers) {
-        var value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                var wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 }

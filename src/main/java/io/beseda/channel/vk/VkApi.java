@@ -18,9 +18,11 @@ import org.springframework.web.client.RestClientException;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.beseda.channel.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * A thin client of the VK API: {@code POST <base>/method/<name>} with form parameters, the token and the version
@@ -99,10 +101,10 @@ class VkApi {
     private JsonNode unwrap(String what, ResponseEntity<String> response) throws VkException {
         var status = response.getStatusCode().value();
         if (status == 429) {
-            throw VkException.transientFailure("VK answered 429 (too many requests) to " + what, retryAfter(response.getHeaders()));
+            throw VkException.transientFailure("VK answered 429 (too many requests) to " + what, RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), java.time.Instant.now()));
         }
         if (status >= 500) {
-            throw VkException.transientFailure("VK answered HTTP " + status + " to " + what, retryAfter(response.getHeaders()));
+            throw VkException.transientFailure("VK answered HTTP " + status + " to " + what, RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), java.time.Instant.now()));
         }
         if (status / 100 != 2) {
             throw VkException.permanentFailure("VK answered HTTP " + status + " to " + what);
@@ -116,18 +118,6 @@ class VkApi {
             return tree;
         } catch (JacksonException e) {
             throw VkException.transientFailure("VK's answer to " + what + " is not JSON", null);
-        }
-    }
-
-    private static java.time.@org.jspecify.annotations.Nullable Duration retryAfter(HttpHeaders headers) {
-        var value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

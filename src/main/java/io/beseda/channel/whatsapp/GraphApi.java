@@ -14,10 +14,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
+import io.beseda.channel.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
+
 
 /**
  * The few Graph API calls Beseda makes for one WhatsApp number, with its token. Answers whatever the API
@@ -144,17 +146,6 @@ final class GraphApi {
         } catch (JacksonException e) {
             body = MissingNode.getInstance();
         }
-        return new Answer(response.getStatusCode().value(), body, retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
-    }
-
-    private static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return null; // an HTTP date: rare for the Graph API; the dispatcher's backoff applies then
-        }
+        return new Answer(response.getStatusCode().value(), body, RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), java.time.Instant.now()));
     }
 }

@@ -1,6 +1,5 @@
 package io.beseda.channel.max;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,15 +43,6 @@ class MaxWireFormatTests {
         assertThat(VCards.contact(nameFromMax)).isEqualTo(new InboundMessage.Contact("79161234567", "Анна Смирнова"));
 
         assertThat(VCards.contact(json.createObjectNode().put("vcf_info", "BEGIN:VCARD\nFN:Без телефона\nEND:VCARD"))).isNull();
-    }
-
-    @Test
-    void readsRetryAfterInSecondsOrAsADate() {
-        assertThat(MaxApi.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-        assertThat(MaxApi.retryAfter("0")).isEqualTo(Duration.ofSeconds(1));
-        assertThat(MaxApi.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ofSeconds(1));
-        assertThat(MaxApi.retryAfter("скоро")).isNull();
-        assertThat(MaxApi.retryAfter(null)).isNull();
     }
 
     private static List<QuickReply> replies(String... titles) {
