@@ -5,24 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.beseda.channel.ChannelAccount;
-import io.beseda.channel.Delivery;
 import io.beseda.channel.QuickReply;
-import io.beseda.consent.MessageCategory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the connector keeps beside the outbox: the parts of a message the gateway took, the answer options last
- * offered to a phone, and the category a message was queued with (it decides the sender name: operators tell
- * service from advertising traffic by it).
+ * What the connector keeps beside the outbox: the answer options last offered to a phone (the parts of a message
+ * the gateway took are in {@link io.beseda.channel.SentParts}).
  */
 @Component
 class SmsSends {
@@ -36,26 +31,6 @@ class SmsSends {
     SmsSends(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    MessageCategory category(Delivery delivery) {
-        return jdbc.sql("select category from outbound_message where workspace_id = ? and id = ?")
-                .params(delivery.workspaceId().value(), delivery.messageId().value()).query(String.class).optional()
-                .map(MessageCategory::valueOf).orElse(MessageCategory.SERVICE);
-    }
-
-    Map<Integer, String> sentParts(Delivery delivery) {
-        return jdbc.sql("select part, provider_message_id from sms_gateway_part where message_id = ?").param(delivery.messageId().value())
-                .query((row, n) -> Map.entry(row.getInt(1), row.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    void record(Delivery delivery, int part, String providerMessageId, Instant at) {
-        jdbc.sql("""
-                insert into sms_gateway_part (workspace_id, message_id, part, provider_message_id, sent_at)
-                values (?, ?, ?, ?, ?) on conflict (message_id, part) do nothing""")
-                .params(delivery.workspaceId().value(), delivery.messageId().value(), part, providerMessageId, Timestamp.from(at))
-                .update();
     }
 
     void offer(ChannelAccount account, String phone, List<QuickReply> options, Instant at) {

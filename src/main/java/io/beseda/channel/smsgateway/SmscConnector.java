@@ -12,6 +12,7 @@ import io.beseda.channel.Attachments;
 import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.Delivery;
 import io.beseda.channel.SendResult;
+import io.beseda.channel.SentParts;
 import io.beseda.channel.TextSplitter;
 import io.beseda.channel.WebhookUrls;
 import io.beseda.consent.MessageCategory;
@@ -29,13 +30,15 @@ class SmscConnector implements ChannelConnector {
     private final SmscSettings settings;
     private final SmscApi api;
     private final SmsSends sends;
+    private final SentParts sentParts;
     private final Attachments attachments;
     private final WebhookUrls urls;
     private final Customers customers;
     private final Clock clock;
 
-    SmscConnector(SmscSettings settings, SmscApi api, SmsSends sends, Attachments attachments, WebhookUrls urls,
+    SmscConnector(SmscSettings settings, SmscApi api, SmsSends sends, SentParts sentParts, Attachments attachments, WebhookUrls urls,
                   Customers customers, Clock clock) {
+        this.sentParts = sentParts;
         this.settings = settings;
         this.api = api;
         this.sends = sends;
@@ -51,7 +54,7 @@ class SmscConnector implements ChannelConnector {
         if (phone == null) {
             return new SendResult.Permanent("SMS: the customer has no valid phone number");
         }
-        var marketing = sends.category(delivery) == MessageCategory.MARKETING;
+        var marketing = delivery.category() == MessageCategory.MARKETING;
         var sender = marketing ? settings.marketingSender() : settings.sender();
         if (sender == null || sender.isBlank()) {
             return new SendResult.Permanent("SMS: no sender name for advertising traffic is set for this SMSC.ru account "
@@ -65,7 +68,7 @@ class SmscConnector implements ChannelConnector {
             links.add(urls.base() + attachment.url().substring(attachment.url().indexOf("/files/")));
         }
         var parts = TextSplitter.split(SmsTexts.compose(delivery.body(), links, delivery.quickReplies()), SmsTexts.MAX_REQUEST);
-        var sent = sends.sentParts(delivery);
+        var sent = sentParts.of(delivery.workspaceId(), delivery.messageId());
         String id = null;
         for (int part = 0; part < parts.size(); part++) {
             id = sent.get(part);
@@ -79,7 +82,7 @@ class SmscConnector implements ChannelConnector {
                         return new SendResult.Transient("SMSC.ru took the message but gave no id", null);
                     }
                     id = providerMessageId(smscId, phone);
-                    sends.record(delivery, part, id, clock.instant());
+                    sentParts.record(delivery.workspaceId(), delivery.messageId(), part, id);
                 }
                 case SmscApi.Reply.Failed failed -> {
                     return refused(failed);

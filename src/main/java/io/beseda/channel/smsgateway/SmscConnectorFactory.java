@@ -11,6 +11,7 @@ import io.beseda.channel.ChannelAccounts;
 import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.ChannelConnectorFactory;
 import io.beseda.channel.ConnectionCheck;
+import io.beseda.channel.SentParts;
 import io.beseda.channel.WebhookUrls;
 import io.beseda.consent.Channel;
 import io.beseda.customer.Customers;
@@ -27,16 +28,18 @@ class SmscConnectorFactory implements ChannelConnectorFactory, ConnectionCheck {
     private final ChannelAccounts accounts;
     private final SmscApi api;
     private final SmsSends sends;
+    private final SentParts sentParts;
     private final Attachments attachments;
     private final WebhookUrls urls;
     private final Customers customers;
     private final Clock clock;
 
-    SmscConnectorFactory(ChannelAccounts accounts, SmscApi api, SmsSends sends, Attachments attachments, WebhookUrls urls,
+    SmscConnectorFactory(ChannelAccounts accounts, SmscApi api, SmsSends sends, SentParts sentParts, Attachments attachments, WebhookUrls urls,
                          Customers customers, Clock clock) {
         this.accounts = accounts;
         this.api = api;
         this.sends = sends;
+        this.sentParts = sentParts;
         this.attachments = attachments;
         this.urls = urls;
         this.customers = customers;
@@ -66,7 +69,7 @@ class SmscConnectorFactory implements ChannelConnectorFactory, ConnectionCheck {
 
     @Override
     public ChannelConnector create(ChannelAccount account) {
-        return new SmscConnector(accounts.settings(account, SmscSettings.class), api, sends, attachments, urls, customers, clock);
+        return new SmscConnector(accounts.settings(account, SmscSettings.class), api, sends, sentParts, attachments, urls, customers, clock);
     }
 
     @Override

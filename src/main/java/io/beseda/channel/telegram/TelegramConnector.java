@@ -20,6 +20,7 @@ import io.beseda.channel.Attachments;
 import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.Delivery;
 import io.beseda.channel.SendResult;
+import io.beseda.channel.SentParts;
 import io.beseda.channel.TextSplitter;
 import io.beseda.customer.Customers;
 import io.beseda.customer.IdentityKind;

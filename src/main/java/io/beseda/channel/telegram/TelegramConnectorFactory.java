@@ -19,6 +19,7 @@ import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.ChannelConnectorFactory;
 import io.beseda.channel.ConnectionCheck;
 import io.beseda.channel.SendResult;
+import io.beseda.channel.SentParts;
 import io.beseda.customer.Customers;
 
 /**

@@ -24,6 +24,7 @@ import io.beseda.channel.ChannelAccounts;
 import io.beseda.channel.InboundMessages;
 import io.beseda.channel.MessageStatus;
 import io.beseda.channel.Receipts;
+import io.beseda.channel.SentParts;
 import io.beseda.shared.Problems;
 
 /**

@@ -12,6 +12,7 @@ import io.beseda.channel.Attachments;
 import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.Delivery;
 import io.beseda.channel.SendResult;
+import io.beseda.channel.SentParts;
 import io.beseda.channel.TemplateCall;
 import io.beseda.customer.Customers;
 import io.beseda.customer.IdentityKind;
@@ -19,16 +20,16 @@ import io.beseda.customer.IdentityKind;
 /**
  * Sends through one business number: text, files (uploaded to WhatsApp first), buttons and approved templates.
  * A message WhatsApp needs several messages for ({@link Outgoing}) is sent part by part; when a part fails, the
- * parts already sent are remembered ({@link SendProgress}) so the retry does not send them twice.
+ * parts already sent are remembered ({@link SentParts}) so the retry does not send them twice.
  */
 final class WhatsAppConnector implements ChannelConnector {
 
     private final GraphApi api;
     private final Attachments attachments;
     private final Customers customers;
-    private final SendProgress progress;
+    private final SentParts progress;
 
-    WhatsAppConnector(GraphApi api, Attachments attachments, Customers customers, SendProgress progress) {
+    WhatsAppConnector(GraphApi api, Attachments attachments, Customers customers, SentParts progress) {
         this.api = api;
         this.attachments = attachments;
         this.customers = customers;
@@ -89,19 +90,20 @@ final class WhatsAppConnector implements ChannelConnector {
         } catch (IllegalArgumentException e) {
             return new SendResult.Permanent(e.getMessage());
         }
-        var done = progress.of(delivery.messageId());
-        String last = done == null ? null : done.lastId();
-        for (int i = done == null ? 0 : done.parts(); i < parts.size(); i++) {
+        var done = progress.of(delivery.workspaceId(), delivery.messageId());
+        String last = null;
+        for (int i = 0; i < parts.size(); i++) {
+            if (done.containsKey(i)) {
+                last = done.get(i);
+                continue;
+            }
             var result = sendPart(delivery, to, parts.get(i));
             if (!(result instanceof SendResult.Sent sent)) {
-                if (i > 0 && last != null) {
-                    progress.remember(delivery.messageId(), i, last);
-                }
                 return result;
             }
             last = sent.providerMessageId();
+            progress.record(delivery.workspaceId(), delivery.messageId(), i, last);
         }
-        progress.forget(delivery.messageId());
         return new SendResult.Sent(last);
     }
 

@@ -12,6 +12,7 @@ import io.beseda.channel.ChannelConnector;
 import io.beseda.channel.ChannelConnectorFactory;
 import io.beseda.channel.ConnectionCheck;
 import io.beseda.channel.SendResult;
+import io.beseda.channel.SentParts;
 import io.beseda.consent.Channel;
 import io.beseda.customer.Customers;
 
@@ -27,10 +28,10 @@ class WhatsAppConnectorFactory implements ChannelConnectorFactory, ConnectionChe
     private final GraphApis apis;
     private final Attachments attachments;
     private final Customers customers;
-    private final SendProgress progress;
+    private final SentParts progress;
     private final TemplateSync templates;
 
-    WhatsAppConnectorFactory(GraphApis apis, Attachments attachments, Customers customers, SendProgress progress,
+    WhatsAppConnectorFactory(GraphApis apis, Attachments attachments, Customers customers, SentParts progress,
                              TemplateSync templates) {
         this.apis = apis;
         this.attachments = attachments;

@@ -177,7 +177,8 @@ class SmscConnectorTests {
         var phone = customerWrites("Подпишите на акции");
         var id = outbox.queue(workspace, new OutboundMessage(customerOf(phone), Channel.SMS, MessageCategory.MARKETING, "Скидка 20% до воскресенья",
                 "+" + phone, "smsc-" + UUID.randomUUID(), false, Duration.ofHours(2)));
-        var delivery = new Delivery(workspace, id, account, customerOf(phone), "+" + phone, "Скидка 20% до воскресенья", false, List.of(), List.of());
+        var delivery = new Delivery(workspace, id, account, customerOf(phone), "+" + phone, "Скидка 20% до воскресенья", false, List.of(), List.of(),
+                MessageCategory.MARKETING);
 
         assertThat(factory.create(account).send(delivery)).isInstanceOf(SendResult.Sent.class);
         assertThat(SmscStandIn.sent()).last().satisfies(sent -> assertThat(sent).containsEntry("sender", "ShopPromo"));
@@ -185,7 +186,7 @@ class SmscConnectorTests {
         var serviceOnly = accounts.add(workspace, Channel.SMS, SmscConnectorFactory.PROVIDER, "Только сервисные",
                 Map.of("apiKey", API_KEY, "sender", "MagazinDoma", "callbackToken", SECRET), 10);
         var refusedMarketing = factory.create(serviceOnly).send(new Delivery(workspace, id, serviceOnly, customerOf(phone), "+" + phone,
-                "Скидка", false, List.of(), List.of()));
+                "Скидка", false, List.of(), List.of(), MessageCategory.MARKETING));
         assertThat(refusedMarketing).isInstanceOfSatisfying(SendResult.Permanent.class, permanent ->
                 assertThat(permanent.reason()).contains("advertising"));
     }

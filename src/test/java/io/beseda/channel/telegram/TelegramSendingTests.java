@@ -320,7 +320,7 @@ class TelegramSendingTests implements UsesTelegramStandIn {
     }
 
     private List<Integer> sentIds() {
-        return jdbc.sql("select provider_message_id from telegram_sent_part where workspace_id = ? order by part")
+        return jdbc.sql("select provider_message_id from outbound_part where workspace_id = ? order by part")
                 .param(workspace.value()).query(String.class).list().stream()
                 .map(id -> Integer.parseInt(id.substring(id.indexOf(':') + 1))).toList();
     }
