@@ -73,14 +73,19 @@ public class ChannelAccounts {
                 .query(this::map).optional();
     }
 
-    /** Renames the account and replaces its settings (checked and sealed as on {@link #add}); empty when this workspace has no such account. */
+    /**
+     * Renames the account and replaces its settings (checked and sealed as on {@link #add}); a secret the new settings
+     * leave out or empty keeps its stored value. Empty when this workspace has no such account.
+     */
     public Optional<ChannelAccount> update(WorkspaceId workspace, UUID id, String name, Map<String, Object> settings) {
         var account = find(workspace, id);
         if (account.isEmpty()) {
             return Optional.empty();
         }
+        var provider = account.get().provider();
+        var kept = codec.keepingSecrets(provider, account.get().settings(), settings);
         jdbc.sql("update channel_account set name = ?, settings = ?::jsonb where workspace_id = ? and id = ?")
-                .params(name, json.writeValueAsString(codec.seal(id, account.get().provider(), settings)), workspace.value(), id)
+                .params(name, json.writeValueAsString(codec.seal(id, provider, kept)), workspace.value(), id)
                 .update();
         return find(workspace, id);
     }

@@ -65,6 +65,22 @@ class SettingsCodec {
         return sealed;
     }
 
+    /**
+     * New settings for an account that had {@code stored} (decrypted): a secret the change leaves out or leaves
+     * empty keeps its stored value, since pages and API answers never show secrets back.
+     */
+    Map<String, Object> keepingSecrets(String provider, Map<String, Object> stored, Map<String, Object> changed) {
+        var kept = new HashMap<String, Object>(changed);
+        for (var component : type(provider).getRecordComponents()) {
+            var name = component.getName();
+            var now = kept.get(name);
+            if (component.isAnnotationPresent(Secret.class) && (now == null || "".equals(now)) && stored.get(name) != null) {
+                kept.put(name, stored.get(name));
+            }
+        }
+        return kept;
+    }
+
     /** The stored settings with their secrets decrypted, for the connector. */
     Map<String, Object> open(UUID account, Map<String, Object> stored) {
         var open = new HashMap<String, Object>(stored);

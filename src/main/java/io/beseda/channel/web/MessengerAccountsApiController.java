@@ -98,17 +98,9 @@ class MessengerAccountsApiController {
     @PutMapping("/{messengerAccountId}")
     @Operation(summary = "Rename the account and replace its settings; a secret left out (or empty) keeps its stored value")
     View update(Actor actor, @PathVariable UUID messengerAccountId, @Valid @RequestBody AccountChange request) {
-        var account = messenger(actor, messengerAccountId);
-        var factory = providers.find(account.provider()).orElseThrow();
-        var settings = new java.util.LinkedHashMap<String, Object>(request.settings() == null ? Map.of() : request.settings());
-        for (var component : factory.settingsType().getRecordComponents()) {
-            var posted = settings.get(component.getName());
-            if (component.isAnnotationPresent(io.beseda.channel.Secret.class) && (posted == null || "".equals(posted))
-                    && account.settings().get(component.getName()) != null) {
-                settings.put(component.getName(), account.settings().get(component.getName()));
-            }
-        }
-        return view(actor, accounts.update(actor.workspaceId(), messengerAccountId, request.name().strip(), settings).orElseThrow());
+        messenger(actor, messengerAccountId);
+        return view(actor, accounts.update(actor.workspaceId(), messengerAccountId, request.name().strip(),
+                request.settings() == null ? Map.of() : request.settings()).orElseThrow());
     }
 
     @PutMapping("/{messengerAccountId}/enabled")

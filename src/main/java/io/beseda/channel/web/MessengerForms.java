@@ -45,8 +45,8 @@ final class MessengerForms {
         return fields;
     }
 
-    /** The settings to store: posted values typed as the record wants them; an empty secret keeps the stored one. */
-    static Map<String, Object> settings(Class<? extends Record> type, Map<String, String> form, @Nullable ChannelAccount account) {
+    /** The settings to store: posted values typed as the record wants them; empty fields are left out. */
+    static Map<String, Object> settings(Class<? extends Record> type, Map<String, String> form) {
         var settings = new LinkedHashMap<String, Object>();
         for (var component : type.getRecordComponents()) {
             var posted = form.get(PREFIX + component.getName());
@@ -54,10 +54,7 @@ final class MessengerForms {
             if (kind == Kind.CHECKBOX) {
                 settings.put(component.getName(), posted != null && !posted.isEmpty() && !"false".equals(posted));
             } else if (posted == null || posted.isBlank()) {
-                var kept = kind == Kind.SECRET && account != null ? account.settings().get(component.getName()) : null;
-                if (kept != null) {
-                    settings.put(component.getName(), kept);
-                }
+                continue; // left empty: nothing, and a secret keeps what is stored (ChannelAccounts.update)
             } else if (kind == Kind.NUMBER) {
                 try {
                     settings.put(component.getName(), Long.parseLong(posted.strip()));

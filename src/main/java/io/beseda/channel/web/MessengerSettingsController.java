@@ -70,7 +70,7 @@ class MessengerSettingsController {
         }
         try {
             var account = accounts.add(actor.workspaceId(), served, provider, name.strip(),
-                    MessengerForms.settings(factory.settingsType(), form, null), factory.defaultRatePerSecond());
+                    MessengerForms.settings(factory.settingsType(), form), factory.defaultRatePerSecond());
             redirect.addFlashAttribute("saved", account.name());
             return "redirect:" + PAGE + "/" + account.id();
         } catch (RuleViolationException | IllegalArgumentException e) {
@@ -87,7 +87,7 @@ class MessengerSettingsController {
             return problem(redirect, PAGE + "/" + messengerAccountId, "Название — от 1 до 100 знаков · The name is 1 to 100 characters");
         }
         try {
-            accounts.update(actor.workspaceId(), messengerAccountId, name.strip(), MessengerForms.settings(factory.settingsType(), form, account));
+            accounts.update(actor.workspaceId(), messengerAccountId, name.strip(), MessengerForms.settings(factory.settingsType(), form));
             redirect.addFlashAttribute("saved", name.strip());
         } catch (RuleViolationException | IllegalArgumentException e) {
             return problem(redirect, PAGE + "/" + messengerAccountId, e.getMessage());
