@@ -1,17 +1,11 @@
 package io.beseda.channel.sandbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -30,6 +24,7 @@ import io.beseda.channel.InboundMessage;
 import io.beseda.channel.InboundMessages;
 import io.beseda.channel.MessageStatus;
 import io.beseda.channel.Receipts;
+import io.beseda.channel.WebhookSignatures;
 import io.beseda.customer.Identity;
 import io.beseda.shared.Problems;
 import io.beseda.shared.RuleViolationException;
@@ -125,15 +120,7 @@ class SandboxWebhookController {
         if (secret == null || signature == null || !signature.startsWith("sha256=")) {
             return false;
         }
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            var expected = HexFormat.of().formatHex(mac.doFinal(body));
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    signature.substring("sha256=".length()).toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignatures.matchesHex(secret, body, signature.substring("sha256=".length()));
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String title, String detail) {
