@@ -23,6 +23,8 @@ public class ConsoleNavigation {
             new ConsoleSection("nav.catalog", "/catalog", EnumSet.allOf(Role.class)),
             // Everyone reads what the bot says and knows; owners, admins and marketers change it on the page.
             new ConsoleSection("nav.bot", "/bot", EnumSet.allOf(Role.class)),
+            // Marketers design journeys with owners and admins; analysts read their statistics.
+            new ConsoleSection("nav.journeys", "/journeys", EnumSet.of(Role.OWNER, Role.ADMIN, Role.MARKETER, Role.ANALYST)),
             new ConsoleSection("nav.sandbox", "/sandbox", EnumSet.allOf(Role.class)),
             new ConsoleSection("nav.settings", "/settings/users", EnumSet.of(Role.OWNER, Role.ADMIN)));
 

@@ -17,7 +17,6 @@ import io.beseda.consent.MessageCategory;
 import io.beseda.journey.definition.EntryRule;
 import io.beseda.journey.definition.Goal;
 import io.beseda.journey.definition.JourneyDefinition;
-import io.beseda.journey.definition.Step;
 import io.beseda.journey.definition.Trigger;
 
 /**
@@ -40,20 +39,20 @@ final class JourneyForm {
         this.steps = new ArrayList<>(steps);
     }
 
-    Map<String, String> getFields() {
+    public Map<String, String> getFields() {
         return fields;
     }
 
-    List<StepForm> getSteps() {
+    public List<StepForm> getSteps() {
         return steps;
     }
 
-    String name() {
+    public String name() {
         return fields.getOrDefault("name", "");
     }
 
     /** The trigger's event conditions and one empty row. */
-    List<StepForm.ConditionRow> triggerConditions() {
+    public List<StepForm.ConditionRow> triggerConditions() {
         return StepForm.conditionRows(fields, "trigger.cond.");
     }
 
@@ -254,15 +253,12 @@ final class JourneyForm {
     }
 
     /** What the step list names its steps by, for the selects of where a step leads. */
-    List<Map.Entry<String, String>> targets() {
+    public List<Map.Entry<String, String>> targets() {
         return steps.stream().map(s -> Map.entry(s.id(), s.get("name").isBlank() ? s.id() : s.get("name"))).toList();
     }
 
-    List<Step> parsedStepsOrEmpty() {
-        try {
-            return steps.stream().map(StepForm::toStep).toList();
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+    /** A step leads to {@code id}, which is no step of the form (kept, so the builder shows it and Validation names it). */
+    public boolean dangling(String id) {
+        return !id.isBlank() && steps.stream().noneMatch(s -> s.id().equals(id.strip()));
     }
 }

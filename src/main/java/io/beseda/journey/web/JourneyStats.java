@@ -41,7 +41,7 @@ class JourneyStats {
 
     record VariantFigures(String name, boolean control, long entered, long converted, BigDecimal revenue,
                           @Nullable Uplift uplift) {
-        double rate() {
+        public double rate() {
             return entered == 0 ? 0 : (double) converted / entered;
         }
     }

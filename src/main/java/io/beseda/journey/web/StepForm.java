@@ -45,16 +45,16 @@ record StepForm(String type, Map<String, String> fields) {
         fields = new LinkedHashMap<>(fields);
     }
 
-    String get(String key) {
+    public String get(String key) {
         return fields.getOrDefault(key, "");
     }
 
-    String id() {
+    public String id() {
         return get("id").strip();
     }
 
     /** The conditions typed so far and one empty row to add another. */
-    List<ConditionRow> conditions() {
+    public List<ConditionRow> conditions() {
         return conditionRows(fields, "cond.");
     }
 
@@ -77,7 +77,7 @@ record StepForm(String type, Map<String, String> fields) {
     }
 
     /** The variants typed so far and one empty row to add another. */
-    List<VariantRow> variants() {
+    public List<VariantRow> variants() {
         var rows = new ArrayList<VariantRow>();
         for (var index : FormFields.indices(fields, "var.")) {
             var p = "var." + index + ".";
@@ -91,7 +91,7 @@ record StepForm(String type, Map<String, String> fields) {
     }
 
     /** The channels in the order typed, each with its texts (unknown names are left for {@link #toStep} to refuse). */
-    List<ChannelText> texts() {
+    public List<ChannelText> texts() {
         return channelNames().stream().filter(StepForm::isChannel).map(c -> new ChannelText(c, get("m." + c + ".subject"),
                 get("m." + c + ".body"), get("m." + c + ".buttons"))).toList();
     }

@@ -29,7 +29,7 @@ record Uplift(@Nullable Double relative, double points, double z, double pValue)
     }
 
     /** Different from the control at the 95 % level. */
-    boolean significant() {
+    public boolean significant() {
         return pValue < SIGNIFICANCE;
     }
 
