@@ -1,0 +1,170 @@
+package io.beseda.journey.web;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.beseda.journey.definition.ShippedJourneys;
+import io.beseda.journey.runtime.JourneyCatalog;
+import io.beseda.journey.runtime.JourneyJson;
+import io.beseda.testing.BesedaTest;
+import io.beseda.testing.Http;
+import io.beseda.testing.TestWorkspaces;
+import io.beseda.testing.TestWorkspaces.Tenant;
+import io.beseda.workspace.Actor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /api/v1/journeys as a shop's system uses it: drafts, launch, lifecycle and statistics. */
+@BesedaTest
+class JourneysApiTests {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    JourneyCatalog catalog;
+
+    @Autowired
+    JourneyJson journeyJson;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    Tenant tenant;
+    Http api;
+
+    @BeforeEach
+    void shop() {
+        tenant = workspaces.create("API путей");
+        api = Http.api(port);
+    }
+
+    @Test
+    void aJourneyIsCreatedReadUpdatedLaunchedPausedResumedAndArchived() {
+        var body = "{\"name\": \"Статус заказа\", \"definition\": " + journeyJson.write(ShippedJourneys.orderStatus()) + "}";
+
+        var created = api.call("POST", "/api/v1/journeys", tenant.apiKey(), body);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var id = tree(created.body()).get("id").asString();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/journeys/" + id);
+        var one = tree(api.call("GET", "/api/v1/journeys/" + id, tenant.apiKey(), null).body());
+        assertThat(one.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(one.get("problems").isEmpty()).isTrue();
+        assertThat(one.at("/definition/trigger/type").asString()).isEqualTo("order_status_changed");
+        assertThat(one.at("/definition/steps/1/channels/0").asString()).isEqualTo("TELEGRAM");
+
+        var launched = api.call("POST", "/api/v1/journeys/" + id + "/launch", tenant.apiKey(), null);
+        assertThat(launched.statusCode()).isEqualTo(200);
+        assertThat(tree(launched.body()).get("liveVersion").asInt()).isEqualTo(1);
+
+        var renamed = api.call("PUT", "/api/v1/journeys/" + id, tenant.apiKey(),
+                body.replace("\"Статус заказа\"", "\"Статус заказа 2\""));
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(tree(renamed.body()).get("draftVersion").asInt()).isEqualTo(2);
+        assertThat(tree(renamed.body()).get("versions").size()).isEqualTo(2);
+        var moved = api.call("POST", "/api/v1/journeys/" + id + "/launch?moveInside=true", tenant.apiKey(), null);
+        assertThat(tree(moved.body()).get("liveVersion").asInt()).isEqualTo(2);
+
+        assertThat(tree(api.call("POST", "/api/v1/journeys/" + id + "/pause", tenant.apiKey(), null).body()).get("status").asString())
+                .isEqualTo("PAUSED");
+        assertThat(tree(api.call("POST", "/api/v1/journeys/" + id + "/resume", tenant.apiKey(), null).body()).get("status").asString())
+                .isEqualTo("ACTIVE");
+        var list = tree(api.call("GET", "/api/v1/journeys", tenant.apiKey(), null).body());
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).get("name").asString()).isEqualTo("Статус заказа 2");
+        assertThat(api.call("DELETE", "/api/v1/journeys/" + id, tenant.apiKey(), null).statusCode()).isEqualTo(204);
+        assertThat(tree(api.call("GET", "/api/v1/journeys", tenant.apiKey(), null).body()).size()).isZero();
+    }
+
+    @Test
+    void anUnreadableDefinitionIsA400WithItsProblems() {
+        var response = api.call("POST", "/api/v1/journeys", tenant.apiKey(), """
+                {"name": "Сломанный", "definition": {"trigger": {"type": "cart_abandoned", "idle": "PT0S"}, "steps": []}}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        var problem = tree(response.body());
+        assertThat(problem.get("problems").get(0).asString()).startsWith("Описание пути не читается");
+        assertThat(catalog.list(tenant.workspace().id())).isEmpty();
+    }
+
+    @Test
+    void aDraftWithDeadEndsSavesButDoesNotLaunch() {
+        var response = api.call("POST", "/api/v1/journeys", tenant.apiKey(), """
+                {"name": "Тупик", "definition": {"trigger": {"type": "api"},
+                 "steps": [{"type": "delay", "id": "wait", "name": "Пауза", "duration": "PT1H", "next": "nowhere"}],
+                 "entry": {"kind": "EVERY_TIME"}, "category": "MARKETING", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}}""");
+        assertThat(response.statusCode()).isEqualTo(201);
+        var id = tree(response.body()).get("id").asString();
+        assertThat(tree(response.body()).get("problems").toString()).contains("несуществующий шаг «nowhere»");
+
+        var launch = api.call("POST", "/api/v1/journeys/" + id + "/launch", tenant.apiKey(), null);
+
+        assertThat(launch.statusCode()).isEqualTo(400);
+        assertThat(tree(launch.body()).get("problems").toString()).contains("несуществующий шаг «nowhere»", "нет ни одной отправки");
+    }
+
+    @Test
+    void statsCountWhatEachStepDidAndHowTheVariantsConverted() {
+        var journey = catalog.create(Actor.system(tenant.workspace().id(), "test"), "Корзина",
+                ShippedJourneys.abandonedCart(ShippedJourneys.CartPace.REAL), null);
+        var history = new JourneyHistory(jdbc, tenant.workspace().id(), journey.id(), 1, clock.instant());
+        var anna = history.customer("Анна");
+        var boris = history.customer("Борис");
+        var annasRun = history.run(anna, "ACTIVE", null);
+        var borisRun = history.run(boris, "ACTIVE", null);
+        history.sent(annasRun, anna, "push", "PUSH", "READ", null);
+        history.sent(borisRun, boris, "push", "PUSH", "FAILED", "NO_MARKETING_CONSENT");
+        var deferred = history.sent(annasRun, anna, "sms", "SMS", "DELIVERED", null);
+        history.deferred(deferred, anna);
+        history.converted(annasRun, "sms", "4990.50");
+
+        var stats = tree(api.call("GET", "/api/v1/journeys/" + journey.id() + "/stats", tenant.apiKey(), null).body());
+
+        assertThat(stats.get("version").asInt()).isEqualTo(1);
+        assertThat(stats.get("entered").asInt()).isEqualTo(2);
+        assertThat(stats.get("converted").asInt()).isEqualTo(1);
+        var push = stats.get("steps").get(0);
+        assertThat(push.get("stepId").asString()).isEqualTo("push");
+        assertThat(push.get("entered").asInt()).isEqualTo(2);
+        assertThat(push.get("sent").asInt()).isEqualTo(1);
+        assertThat(push.get("read").asInt()).isEqualTo(1);
+        assertThat(push.get("denied").asInt()).isEqualTo(1);
+        assertThat(push.at("/deniedBy/NO_MARKETING_CONSENT").asInt()).isEqualTo(1);
+        var sms = stats.get("steps").get(4);
+        assertThat(sms.get("stepId").asString()).isEqualTo("sms");
+        assertThat(sms.get("deferred").asInt()).isEqualTo(1);
+        assertThat(sms.get("delivered").asInt()).isEqualTo(1);
+        assertThat(sms.get("read").asInt()).isZero();
+        assertThat(sms.get("converted").asInt()).isEqualTo(1);
+        assertThat(sms.get("revenue").decimalValue()).isEqualByComparingTo("4990.50");
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        var unknown = UUID.randomUUID();
+        assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);
+        assertThat(api.call("POST", "/api/v1/journeys/" + unknown + "/launch", tenant.apiKey(), null).statusCode()).isEqualTo(404);
+        assertThat(api.call("GET", "/api/v1/journeys/" + unknown + "/stats", tenant.apiKey(), null).statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode tree(String body) {
+        return json.readTree(body);
+    }
+}
