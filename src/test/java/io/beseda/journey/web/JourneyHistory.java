@@ -48,6 +48,18 @@ final class JourneyHistory {
         return id;
     }
 
+    /** {@code entered} finished runs in one variant, the first {@code converted} of them converted with 1000 ₽ each. */
+    void variant(UUID customer, String variant, int entered, int converted) {
+        jdbc.sql("""
+                insert into journey_run (id, workspace_id, journey_id, version, customer_id, entry_key, status, state, variant,
+                                         entered_at, updated_at, converted_at, revenue)
+                select gen_random_uuid(), ?, ?, ?, ?, 'bulk-' || ? || '-' || n, case when n <= ? then 'CONVERTED' else 'COMPLETED' end,
+                       '{}'::jsonb, ?, ?, ?, case when n <= ? then ?::timestamptz end, case when n <= ? then 1000 end
+                from generate_series(1, ?) n""")
+                .params(workspace.value(), journey, version, customer, variant, converted, variant, Timestamp.from(now),
+                        Timestamp.from(now), converted, Timestamp.from(now), converted, entered).update();
+    }
+
     void converted(UUID run, String step, String revenue) {
         jdbc.sql("update journey_run set status = 'CONVERTED', converted_at = ?, converted_step = ?, revenue = ? where id = ?")
                 .params(Timestamp.from(now), step, new BigDecimal(revenue), run).update();

@@ -36,6 +36,9 @@ class JourneysConsoleTests {
     @Autowired
     JourneyCatalog catalog;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Tenant tenant;
     Http console;
 
@@ -209,6 +212,33 @@ class JourneysConsoleTests {
         assertThat(operator.get("/journeys").statusCode()).isEqualTo(403);
         assertThat(operator.get("/").body()).doesNotContain("href=\"/journeys\"");
         assertThat(console.get("/").body()).contains("href=\"/journeys\"");
+    }
+
+    @Test
+    void theStatisticsPageShowsStepsDenialsInRussianAndTheABResult() {
+        var send = new Step.Send("coupon-sms", "SMS с купоном", java.util.List.of(Channel.SMS),
+                Map.of(Channel.SMS, new io.beseda.journey.definition.Message(null, "Ваш купон: {{ coupon.code }}")), false, null, null);
+        var split = new Step.Split("ab", "Купон или ничего", java.util.List.of(
+                new io.beseda.journey.definition.Variant("Контроль", 50, null),
+                new io.beseda.journey.definition.Variant("С купоном", 50, "coupon-sms")));
+        var definition = new io.beseda.journey.definition.JourneyDefinition(new Trigger.ApiCall(), java.util.List.of(split, send), null,
+                io.beseda.journey.definition.EntryRule.everyTime(), io.beseda.consent.MessageCategory.MARKETING, 3,
+                java.time.Duration.ofDays(1), java.time.Duration.ZERO);
+        var journey = catalog.create(io.beseda.workspace.Actor.system(tenant.workspace().id(), "test"), "A/B купона", definition, null);
+        var history = new JourneyHistory(jdbc, tenant.workspace().id(), journey.id(), 1, java.time.Instant.now());
+        var customer = history.customer("Вера");
+        history.variant(customer, "ab:Контроль", 200, 20);
+        history.variant(customer, "ab:С купоном", 200, 45);
+        var run = history.run(customer, "ACTIVE", null);
+        history.sent(run, customer, "coupon-sms", "SMS", "FAILED", "QUIET_HOURS");
+
+        var page = console.get("/journeys/" + journey.id() + "/stats");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Купон или ничего", "SMS с купоном", "У покупателя тихие часы по его местному времени",
+                "база сравнения", "значимо при 95 % (p &lt; 0,001)");
+        assertThat(page.body()).containsPattern("data-variant=\"С купоном\"[\\s\\S]*?data-figure=\"uplift\">\\+125[,.]0[\\s\\u00a0\\u202f]?%");
+        assertThat(page.body()).containsPattern("data-step=\"coupon-sms\"[\\s\\S]*?data-figure=\"denied\"><span>1</span>");
     }
 
     /** The builder's fields as the page has them, as a browser would post them back. */
