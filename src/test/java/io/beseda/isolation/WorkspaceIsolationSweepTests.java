@@ -126,7 +126,13 @@ class WorkspaceIsolationSweepTests {
             "PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "POST /api/v1/messenger-accounts/{messengerAccountId}/test",
             "POST /api/v1/messenger-accounts/{messengerAccountId}/webhook",
             "POST /api/v1/customers/{customerId}/push-tokens", "GET /api/v1/customers/{customerId}/push-tokens",
-            "DELETE /api/v1/customers/{customerId}/push-tokens/{pushTokenId}");
+            "DELETE /api/v1/customers/{customerId}/push-tokens/{pushTokenId}",
+            "GET /journeys/{journeyId}", "POST /journeys/{journeyId}", "POST /journeys/{journeyId}/check",
+            "POST /journeys/{journeyId}/json", "POST /journeys/{journeyId}/launch", "POST /journeys/{journeyId}/pause",
+            "POST /journeys/{journeyId}/resume", "POST /journeys/{journeyId}/archive", "GET /journeys/{journeyId}/stats",
+            "GET /api/v1/journeys/{journeyId}", "PUT /api/v1/journeys/{journeyId}", "DELETE /api/v1/journeys/{journeyId}",
+            "POST /api/v1/journeys/{journeyId}/launch", "POST /api/v1/journeys/{journeyId}/pause",
+            "POST /api/v1/journeys/{journeyId}/resume", "GET /api/v1/journeys/{journeyId}/stats");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -192,7 +198,10 @@ class WorkspaceIsolationSweepTests {
             entry("PUT /api/v1/bot/knowledge/{knowledgeEntryId}", "{\"question\":\"Чужой вопрос\",\"answer\":\"Чужой ответ\"}"),
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}", "{\"name\":\"Чужой\",\"settings\":{}}"),
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"),
-            entry("POST /api/v1/customers/{customerId}/push-tokens", "{\"token\":\"sweep-device-token\",\"platform\":\"ANDROID\"}"));
+            entry("POST /api/v1/customers/{customerId}/push-tokens", "{\"token\":\"sweep-device-token\",\"platform\":\"ANDROID\"}"),
+            entry("PUT /api/v1/journeys/{journeyId}", """
+                    {"name": "Чужой путь", "definition": {"trigger": {"type": "api"}, "steps": [{"type": "exit", "id": "out", "name": "Выход"}],
+                     "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}}"""));
     private static final Map<String, Map<String, String>> CONSOLE_FORMS = Map.ofEntries(
             entry("POST /inbox/{conversationId}/assignee", Map.of("operator", "me")),
             entry("POST /inbox/{conversationId}/transfer", Map.of("to", "user:" + UUID.randomUUID(), "note", "Чужая заметка")),
@@ -218,7 +227,14 @@ class WorkspaceIsolationSweepTests {
             entry("POST /settings/inboxes/{inboxId}", Map.of("name", "Чужой", "timeZone", "Europe/Moscow")),
             entry("POST /settings/inboxes/{inboxId}/accounts", Map.of("accountId", UUID.randomUUID().toString())),
             entry("POST /settings/canned-replies/{cannedReplyId}", Map.of("shortcut", "alien", "title", "Чужой", "body", "Чужой")),
-            entry("POST /bot/knowledge/{knowledgeEntryId}", Map.of("question", "Чужой вопрос", "answer", "Чужой ответ")));
+            entry("POST /bot/knowledge/{knowledgeEntryId}", Map.of("question", "Чужой вопрос", "answer", "Чужой ответ")),
+            entry("POST /journeys/{journeyId}", Map.of("action", "save", "name", "Чужой путь", "trigger.type", "api",
+                    "category", "SERVICE", "cap", "1", "capPeriod", "1 д", "entry.kind", "EVERY_TIME",
+                    "s0.type", "exit", "s0.id", "out", "s0.name", "Выход")),
+            entry("POST /journeys/{journeyId}/json", Map.of("definition", """
+                    {"trigger": {"type": "api"}, "steps": [{"type": "exit", "id": "out", "name": "Выход"}],
+                     "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}""")),
+            entry("POST /journeys/{journeyId}/launch", Map.of("moveInside", "true")));
 
     @LocalServerPort
     int port;
@@ -309,6 +325,10 @@ class WorkspaceIsolationSweepTests {
     private io.beseda.bot.IntentExamples.Example exampleOfB;
     private UUID returnOfB;
     private io.beseda.channel.ChannelAccount messengerOfB;
+    private io.beseda.journey.runtime.JourneySummary journeyOfB;
+
+    @Autowired
+    io.beseda.journey.runtime.JourneyCatalog journeys;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient sweepJdbc;
@@ -338,6 +358,10 @@ class WorkspaceIsolationSweepTests {
         knowledgeOfB = knowledgeBase.save(b.workspace().id(), UUID.randomUUID(), "Вопрос Б про примерку", "Ответ Б про примерку");
         exampleOfB = intentExamples.add(b.workspace().id(), io.beseda.bot.Intent.DELIVERY, "пример Б про доставку");
         messengerOfB = channelAccounts.add(b.workspace().id(), Channel.VK, "sandbox", "ВК Б", Map.of("webhookSecret", "secret-b"), 10);
+        var journeyActor = Actor.system(b.workspace().id(), "sweep");
+        journeyOfB = journeys.create(journeyActor, "Путь Б",
+                io.beseda.journey.definition.ShippedJourneys.orderStatus(), null);
+        journeyOfB = journeys.launch(journeyActor, journeyOfB.id(), false, List.of());
         returnOfB = UUID.randomUUID();
         sweepJdbc.sql("""
                 insert into return_request (id, workspace_id, customer_id, conversation_id, order_number, reason, created_at)
@@ -383,6 +407,7 @@ class WorkspaceIsolationSweepTests {
             entry("accountId", webChatOfB.id().toString()),
             entry("messengerAccountId", messengerOfB.id().toString()),
             entry("pushTokenId", pushTokenOfB()),
+            entry("journeyId", journeyOfB.id().toString()),
             entry("teamId", teams.create(system, new io.beseda.conversation.TeamSettings("Команда Б",
                     io.beseda.conversation.AssignmentMode.ROUND_ROBIN, 30, 30)).id().toString()),
             entry("inboxId", inboxes.defaultInbox(b.workspace().id()).toString()),
@@ -481,6 +506,10 @@ class WorkspaceIsolationSweepTests {
         assertThat(channelAccounts.find(b.workspace().id(), messengerOfB.id())).as("B's messenger is untouched").contains(messengerOfB);
         assertThat(channelAccounts.isEnabled(b.workspace().id(), messengerOfB.id())).isTrue();
         assertThat(intentExamples.list(b.workspace().id())).as("B's examples are untouched").containsExactly(exampleOfB);
+        assertThat(journeys.get(b.workspace().id(), journeyOfB.id())).as("B's journey is neither renamed, relaunched, paused nor archived")
+                .isEqualTo(journeyOfB);
+        assertThat(journeys.versions(b.workspace().id(), journeyOfB.id())).singleElement()
+                .satisfies(v -> assertThat(v.definition()).isEqualTo(io.beseda.journey.definition.ShippedJourneys.orderStatus()));
         assertThat(sweepJdbc.sql("select token from push_device where workspace_id = ?").param(b.workspace().id().value())
                 .query(String.class).list()).as("B's app installation stays, and A registered none for B's customer")
                 .containsExactly("device-of-b-" + b.unique());
@@ -495,7 +524,7 @@ class WorkspaceIsolationSweepTests {
                 b.owner().id().toString(), b.workspace().name(), "Сегмент Б", customerOfB.toString(),
                 "79161230000", "123-00-00", suppressionOfB.id().toString(), "Пальто Б-7", "coat-b", "Невский Б", "nevsky-b",
                 "feed-of-b", importOfB.id().toString(), "Распродажа Б", "sale-b", "синонимб", "Привет от бота Б", "Вопрос Б",
-                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString(), "ВК Б", messengerOfB.id().toString());
+                "Ответ Б", knowledgeOfB.id().toString(), "пример Б", exampleOfB.id().toString(), "Возврат Б", returnOfB.toString(), "ВК Б", messengerOfB.id().toString(), "Путь Б", journeyOfB.id().toString());
         var walked = 0;
         var failures = new SoftAssertions();
 
