@@ -87,6 +87,7 @@ create table journey_step_execution (
     message_id   uuid,
     detail       text,
     executed_at  timestamptz not null,
+    seq          bigint generated always as identity,
     primary key (run_id, step_key)
 );
 create index journey_step_execution_by_step on journey_step_execution (journey_id, step_id);

@@ -47,15 +47,15 @@ public class Outbox {
         var now = clock.instant();
         var inserted = jdbc.sql("""
                 insert into outbound_message (id, workspace_id, idempotency_key, customer_id, channel, category, address, body,
-                    template, status, next_attempt_at, deadline, created_at, updated_at, quick_replies, attachments)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                    template, status, next_attempt_at, deadline, created_at, updated_at, quick_replies, attachments, subject)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 on conflict (workspace_id, idempotency_key) do nothing
                 returning id""")
                 .params(UUID.randomUUID(), workspace.value(), message.idempotencyKey(), customer.id().value(),
                         message.channel().name(), message.category().name(), message.address(), message.body(),
                         message.template(), Timestamp.from(now), Timestamp.from(now.plus(message.deadline())),
                         Timestamp.from(now), Timestamp.from(now), json.writeValueAsString(message.quickReplies()),
-                        json.writeValueAsString(message.attachments()))
+                        json.writeValueAsString(message.attachments()), message.subject())
                 .query(UUID.class).optional();
         if (inserted.isPresent()) {
             var id = new MessageId(inserted.get());

@@ -19,6 +19,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "beseda.conversation.scheduled-passes=false",
                 // WireMock stands in for shops' feed servers on localhost (FeedImportGuardTests covers the refusal)
                 "beseda.catalog.feeds.allow-private-addresses=true").applyTo(context);
+        if (!context.getEnvironment().containsProperty("beseda.journey.timers")) {
+            // Journey timers run only in the contexts of tests that ask for them (with their own clock), so one
+            // context's scheduler never fires another's timers on the wrong clock.
+            TestPropertyValues.of("beseda.journey.timers=false").applyTo(context);
+        }
         if (!context.getEnvironment().containsProperty("beseda.channel.scheduled-dispatch")) {
             // Tests drive the outbound dispatcher themselves, so what it does happens when they say —
             // unless a test asks for the background dispatcher with @TestPropertySource.

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** An outbound message this node has claimed to work on. */
 record Claimed(MessageId id, WorkspaceId workspace, CustomerId customer, Channel channel, MessageCategory category,
                @Nullable String address, String body, boolean template, int attempts, Instant deadline,
-               List<QuickReply> quickReplies, List<Attachment> attachments) {
+               List<QuickReply> quickReplies, List<Attachment> attachments, @Nullable String subject) {
 
     static Claimed of(java.sql.ResultSet row, JsonMapper json) throws java.sql.SQLException {
         return new Claimed(new MessageId(row.getObject("id", UUID.class)), new WorkspaceId(row.getObject("workspace_id", UUID.class)),
@@ -29,6 +29,6 @@ record Claimed(MessageId id, WorkspaceId workspace, CustomerId customer, Channel
                 json.readValue(row.getString("quick_replies"), new TypeReference<List<QuickReply>>() {
                 }),
                 json.readValue(row.getString("attachments"), new TypeReference<List<Attachment>>() {
-                }));
+                }), row.getString("subject"));
     }
 }

@@ -174,7 +174,7 @@ public class Dispatcher {
         }
         var result = call(connector, new Delivery(message.workspace(), message.id(), account.get(), message.customer(),
                 message.address(), message.body(), message.template(), message.quickReplies(), message.attachments(),
-                message.category()));
+                message.category(), message.subject()));
         switch (result) {
             case SendResult.Sent sent -> {
                 updates.sent(message, account.get().id(), sent.providerMessageId());

@@ -66,7 +66,8 @@ final class EmailConnector implements ChannelConnector {
             files.add(file.get());
         }
         var thread = store.thread(delivery.account(), delivery.customer()).orElse(null);
-        var subject = thread == null || thread.subject() == null || thread.subject().isBlank() ? settings.defaultSubject()
+        var subject = delivery.subject() != null ? oneLine(delivery.subject())
+                : thread == null || thread.subject() == null || thread.subject().isBlank() ? settings.defaultSubject()
                 : reSubject(thread.subject());
         var unsubscribe = delivery.category() == MessageCategory.MARKETING
                 ? publicUrl + unsubscribeLinks.path(delivery.workspaceId(), delivery.customer(), Channel.EMAIL) : null;
@@ -91,6 +92,11 @@ final class EmailConnector implements ChannelConnector {
         }
         return customers.identities(delivery.workspaceId(), delivery.customer()).stream()
                 .filter(identity -> identity.kind() == IdentityKind.EMAIL).map(identity -> identity.value()).findFirst().orElse(null);
+    }
+
+    /** A header is one line: a template's line breaks must not end it (or start another header). */
+    static String oneLine(String subject) {
+        return subject.replaceAll("\\s+", " ").strip();
     }
 
     static String reSubject(String subject) {

@@ -63,7 +63,7 @@ final class FcmConnector implements ChannelConnector {
         } catch (RestClientException e) {
             return new SendResult.Transient("Google's token endpoint: " + e.getMessage(), null);
         }
-        var notification = PushNotification.of(settings.title(), delivery.body(), "", null);
+        var notification = PushNotification.of(delivery.subject() != null ? delivery.subject() : settings.title(), delivery.body(), "", null);
         var outcome = new PushAnswer.Outcome();
         for (var phone : phones) {
             var token = PushDeliveries.newToken();

@@ -55,7 +55,7 @@ final class WebPushConnector implements ChannelConnector {
         if (browsers.stream().anyMatch(b -> reached.contains(b.id()))) {
             return new SendResult.Sent(providerId);
         }
-        var notification = PushNotification.of(settings.title(), delivery.body(), settings.siteUrl(), settings.iconUrl());
+        var notification = PushNotification.of(delivery.subject() != null ? delivery.subject() : settings.title(), delivery.body(), settings.siteUrl(), settings.iconUrl());
         var outcome = new PushAnswer.Outcome();
         for (var browser : browsers) {
             var token = PushDeliveries.newToken();

@@ -51,12 +51,12 @@ class SandboxConnectorFactory implements ChannelConnectorFactory, io.beseda.chan
         return delivery -> {
             var id = UUID.randomUUID();
             jdbc.sql("""
-                    insert into sandbox_message (id, workspace_id, message_id, channel, address, body, quick_replies, attachments)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                    insert into sandbox_message (id, workspace_id, message_id, channel, address, body, quick_replies, attachments, subject)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                     on conflict (workspace_id, message_id) do nothing""")
                     .params(id, delivery.workspaceId().value(), delivery.messageId().value(), account.channel().name(),
                             delivery.address(), delivery.body(), json.writeValueAsString(delivery.quickReplies()),
-                            json.writeValueAsString(delivery.attachments()))
+                            json.writeValueAsString(delivery.attachments()), delivery.subject())
                     .update();
             return new SendResult.Sent("sandbox-" + delivery.messageId());
         };

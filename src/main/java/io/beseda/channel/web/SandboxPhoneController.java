@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class SandboxPhoneController {
 
-    record Received(String providerMessageId, String channel, @Nullable String address, String body, Instant at, String customer,
-                    String status, List<QuickReply> quickReplies, List<Attachment> attachments) {
+    record Received(String providerMessageId, String channel, @Nullable String address, @Nullable String subject, String body,
+                    Instant at, String customer, String status, List<QuickReply> quickReplies, List<Attachment> attachments) {
 
         public boolean canAnswer() {
             return address != null && SenderKinds.canWriteFrom(Channel.valueOf(channel));
@@ -93,13 +93,13 @@ class SandboxPhoneController {
     @GetMapping("/sandbox")
     String phone(Actor actor, Model model) {
         List<Received> messages = jdbc.sql("""
-                select m.provider_message_id, s.channel, s.address, s.body, s.created_at, m.customer_id, m.status,
+                select m.provider_message_id, s.channel, s.address, s.subject, s.body, s.created_at, m.customer_id, m.status,
                        s.quick_replies, s.attachments
                 from sandbox_message s join outbound_message m on m.workspace_id = s.workspace_id and m.id = s.message_id
                 where s.workspace_id = ? order by s.created_at desc limit 200""")
                 .param(actor.workspaceId().value())
                 .query((row, n) -> new Received(row.getString("provider_message_id"), row.getString("channel"), row.getString("address"),
-                        row.getString("body"), row.getTimestamp("created_at").toInstant(), row.getString("customer_id"),
+                        row.getString("subject"), row.getString("body"), row.getTimestamp("created_at").toInstant(), row.getString("customer_id"),
                         row.getString("status"), json.readValue(row.getString("quick_replies"), new TypeReference<List<QuickReply>>() {
                         }), json.readValue(row.getString("attachments"), new TypeReference<List<Attachment>>() {
                         })))

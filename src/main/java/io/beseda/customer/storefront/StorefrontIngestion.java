@@ -18,6 +18,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.beseda.customer.CustomerActivityRecorded;
+import io.beseda.customer.StorefrontEventsRecorded;
 import io.beseda.customer.CustomerId;
 import io.beseda.customer.Customers;
 import io.beseda.customer.Identity;
@@ -89,8 +90,22 @@ public class StorefrontIngestion {
         var active = fresh.stream().map(Owned::customer).distinct().toList();
         if (!active.isEmpty()) {
             events.publishEvent(new CustomerActivityRecorded(workspace, active));
+            events.publishEvent(new StorefrontEventsRecorded(workspace, fresh.stream().map(StorefrontIngestion::recorded).toList()));
         }
         return new IngestResult(fresh.size(), duplicates, ignored, batch.rejected());
+    }
+
+    private static StorefrontEventsRecorded.Recorded recorded(Owned owned) {
+        var properties = new java.util.LinkedHashMap<String, String>();
+        for (var field : owned.event().properties().properties()) {
+            var value = field.getValue();
+            if (properties.size() < 20 && (value.isString() || value.isNumber() || value.isBoolean())) {
+                var text = value.asString();
+                properties.put(field.getKey(), text.length() > 200 ? text.substring(0, 200) : text);
+            }
+        }
+        return new StorefrontEventsRecorded.Recorded(owned.customer(), owned.event().id(), owned.event().type(),
+                owned.event().occurredAt(), properties);
     }
 
     /** An event with the profile it belongs to. */

@@ -39,8 +39,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             // the storefront tracker: its script, the endpoint it posts to (authorised by the token in the
             // path), and the demo shop page that uses it
             "/static/**", "/t/**", "/demo/**", "/files/**",
-            // unsubscribe links in messages (authorised by their signature)
-            "/u/**",
+            // unsubscribe links and journeys' cart links in messages (authorised by their signature)
+            "/u/**", "/r/**",
             // providers' webhooks (authorised by each provider's signature)
             "/webhooks/**",
             // the web-chat widget: its script, its WebSocket and its photo uploads (authorised by the inbox token)

@@ -133,6 +133,19 @@ class EmailTests {
     }
 
     @Test
+    void aSubjectTheSenderGaveIsTheMailsSubjectOnOneLine() throws Exception {
+        var to = MailServer.newAddress("galina");
+        var id = outbox.queue(workspace, new OutboundMessage(customer(to), Channel.EMAIL, MessageCategory.SERVICE,
+                "Заказ DM-7 передан курьеру.", to, "email-" + UUID.randomUUID(), false, Duration.ofHours(1), List.of(),
+                List.<Attachment>of(), "Галина, ваш заказ «DM-7»\n в пути"));
+        dispatcher.dispatchDue();
+
+        var sent = outbox.find(workspace, id).orElseThrow();
+        assertThat(sent.status()).as(String.valueOf(sent.failureDetail())).isEqualTo(MessageStatus.SENT);
+        assertThat(server.sent(sent.providerMessageId()).getSubject()).isEqualTo("Галина, ваш заказ «DM-7» в пути");
+    }
+
+    @Test
     void theCustomersReplyLandsInTheSameConversation() throws Exception {
         var from = MailServer.newAddress("vera");
         server.deliverAndWait(jdbc, account, Mails.fromCustomer("<first-" + UUID.randomUUID() + "@customer.test>", from,
