@@ -132,7 +132,8 @@ class WorkspaceIsolationSweepTests {
             "POST /journeys/{journeyId}/resume", "POST /journeys/{journeyId}/archive", "GET /journeys/{journeyId}/stats",
             "GET /api/v1/journeys/{journeyId}", "PUT /api/v1/journeys/{journeyId}", "DELETE /api/v1/journeys/{journeyId}",
             "POST /api/v1/journeys/{journeyId}/launch", "POST /api/v1/journeys/{journeyId}/pause",
-            "POST /api/v1/journeys/{journeyId}/resume", "GET /api/v1/journeys/{journeyId}/stats");
+            "POST /api/v1/journeys/{journeyId}/resume", "GET /api/v1/journeys/{journeyId}/stats",
+            "POST /journeys/{journeyId}/preview", "POST /api/v1/journeys/{journeyId}/entries");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -199,6 +200,7 @@ class WorkspaceIsolationSweepTests {
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}", "{\"name\":\"Чужой\",\"settings\":{}}"),
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"),
             entry("POST /api/v1/customers/{customerId}/push-tokens", "{\"token\":\"sweep-device-token\",\"platform\":\"ANDROID\"}"),
+            entry("POST /api/v1/journeys/{journeyId}/entries", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
             entry("PUT /api/v1/journeys/{journeyId}", """
                     {"name": "Чужой путь", "definition": {"trigger": {"type": "api"}, "steps": [{"type": "exit", "id": "out", "name": "Выход"}],
                      "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}}"""));

@@ -26,6 +26,14 @@ final class JourneyApiViews {
     record JourneyRequest(@NotBlank @Size(max = 120) String name, @NotNull JsonNode definition) {
     }
 
+    /** The shop's system enters a customer: facts are what the journey's conditions and texts read as {@code event.<key>}. */
+    record EntryRequest(@NotNull UUID customerId, @Nullable Map<String, String> facts) {
+    }
+
+    /** {@code entered} false: the journey's entry rule kept the customer out (inside already, or entered too recently). */
+    record EntryView(boolean entered, @Nullable UUID runId) {
+    }
+
     record JourneyListItem(UUID id, String name, JourneySummary.Status status, int draftVersion, @Nullable Integer liveVersion,
                            Instant updatedAt, long inside, long enteredLast7Days, long convertedLast7Days,
                            BigDecimal revenueLast7Days) {

@@ -3,6 +3,7 @@ package io.beseda.journey.web;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,17 +23,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.beseda.customer.CustomerId;
 import io.beseda.journey.definition.JourneyDefinition;
+import io.beseda.journey.definition.Trigger;
+import io.beseda.journey.runtime.JourneyEntries;
 import io.beseda.journey.runtime.JourneyCatalog;
 import io.beseda.journey.runtime.JourneyJson;
 import io.beseda.journey.runtime.JourneyProblems;
 import io.beseda.journey.runtime.JourneySummary;
+import io.beseda.journey.web.JourneyApiViews.EntryRequest;
+import io.beseda.journey.web.JourneyApiViews.EntryView;
 import io.beseda.journey.web.JourneyApiViews.JourneyListItem;
 import io.beseda.journey.web.JourneyApiViews.JourneyRequest;
 import io.beseda.journey.web.JourneyApiViews.JourneyView;
 import io.beseda.journey.web.JourneyApiViews.StatsView;
 import io.beseda.journey.web.JourneyApiViews.VersionView;
 import io.beseda.shared.Problems;
+import io.beseda.shared.RuleViolationException;
 import io.beseda.workspace.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,10 +56,12 @@ class JourneysApiController {
     private final JourneyStats stats;
     private final TemplateChecks templates;
     private final JsonMapper json;
+    private final JourneyEntries entries;
     private final Clock clock;
 
     JourneysApiController(JourneyCatalog catalog, JourneyJson journeyJson, JourneyBuilder builder, JourneyStats stats,
-                          TemplateChecks templates, JsonMapper json, Clock clock) {
+                          TemplateChecks templates, JourneyEntries entries, JsonMapper json, Clock clock) {
+        this.entries = entries;
         this.catalog = catalog;
         this.journeyJson = journeyJson;
         this.builder = builder;
@@ -123,6 +132,23 @@ class JourneysApiController {
         var shown = version != null ? version : journey.liveVersion() != null ? journey.liveVersion() : journey.draftVersion();
         var definition = catalog.version(actor.workspaceId(), journeyId, shown).definition();
         return StatsView.of(shown, stats.of(actor.workspaceId(), journeyId, shown, definition));
+    }
+
+    @PostMapping("/{journeyId}/entries")
+    @Operation(summary = "Enter a customer into a live journey with the API trigger: 201 with the run, or 200 entered=false "
+            + "when the entry rule keeps them out; a journey not live or with another trigger: 409")
+    ResponseEntity<EntryView> enter(Actor actor, @PathVariable UUID journeyId, @Valid @RequestBody EntryRequest request) {
+        var journey = catalog.get(actor.workspaceId(), journeyId);
+        if (journey.status() != JourneySummary.Status.ACTIVE) {
+            throw new RuleViolationException("journey.not-live", "The journey is not live: launch or resume it first.");
+        }
+        if (!(catalog.version(actor.workspaceId(), journeyId, journey.liveVersion()).definition().trigger() instanceof Trigger.ApiCall)) {
+            throw new RuleViolationException("journey.not-api", "The journey starts on its own trigger, not on an API call.");
+        }
+        var run = entries.enterByApi(actor.workspaceId(), journeyId, new CustomerId(request.customerId()),
+                request.facts() == null ? Map.of() : request.facts());
+        return run.map(id -> ResponseEntity.status(HttpStatus.CREATED).body(new EntryView(true, id)))
+                .orElseGet(() -> ResponseEntity.ok(new EntryView(false, null)));
     }
 
     private JourneyDefinition read(JourneyRequest request) {

@@ -157,6 +157,50 @@ class JourneysApiTests {
     }
 
     @Test
+    void theShopsSystemEntersACustomerOnceByTheEntryRule() {
+        var body = """
+                {"name": "Вход по API", "definition": {"trigger": {"type": "api"},
+                 "steps": [{"type": "send", "id": "hello", "name": "Привет", "channels": ["SMS"],
+                            "messages": {"SMS": {"body": "Заказ {{ event.order }} принят"}}, "bestChannel": false}],
+                 "entry": {"kind": "ONCE"}, "category": "SERVICE", "messageCap": 2, "capPeriod": "P1D", "activeQuietFor": "PT0S"}}""";
+        var id = tree(api.call("POST", "/api/v1/journeys", tenant.apiKey(), body).body()).get("id").asString();
+        var customer = new JourneyHistory(jdbc, tenant.workspace().id(), UUID.fromString(id), 1, clock.instant()).customer("Глеб");
+        var entry = "{\"customerId\": \"" + customer + "\", \"facts\": {\"order\": \"A-17\"}}";
+
+        var draft = api.call("POST", "/api/v1/journeys/" + id + "/entries", tenant.apiKey(), entry);
+        assertThat(draft.statusCode()).as("a draft takes nobody").isEqualTo(409);
+
+        api.call("POST", "/api/v1/journeys/" + id + "/launch", tenant.apiKey(), null);
+        var entered = api.call("POST", "/api/v1/journeys/" + id + "/entries", tenant.apiKey(), entry);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        var runId = tree(entered.body()).get("runId").asString();
+        assertThat(jdbc.sql("select customer_id from journey_run where id = ?::uuid").param(runId).query(UUID.class).single())
+                .isEqualTo(customer);
+
+        var again = api.call("POST", "/api/v1/journeys/" + id + "/entries", tenant.apiKey(), entry);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(tree(again.body()).get("entered").asBoolean()).isFalse();
+
+        var stranger = api.call("POST", "/api/v1/journeys/" + id + "/entries", tenant.apiKey(),
+                "{\"customerId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(stranger.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aJourneyWithItsOwnTriggerTakesNoApiEntries() {
+        var journey = catalog.create(Actor.system(tenant.workspace().id(), "test"), "Корзина",
+                ShippedJourneys.abandonedCart(ShippedJourneys.CartPace.REAL), null);
+        catalog.launch(Actor.system(tenant.workspace().id(), "test"), journey.id(), false, java.util.List.of());
+        var customer = new JourneyHistory(jdbc, tenant.workspace().id(), journey.id(), 1, clock.instant()).customer("Дина");
+
+        var response = api.call("POST", "/api/v1/journeys/" + journey.id() + "/entries", tenant.apiKey(),
+                "{\"customerId\": \"" + customer + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(tree(response.body()).get("code").asString()).isEqualTo("journey.not-api");
+    }
+
+    @Test
     void unknownIdsAre404() {
         var unknown = UUID.randomUUID();
         assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);

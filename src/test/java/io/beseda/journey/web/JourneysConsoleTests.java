@@ -241,6 +241,32 @@ class JourneysConsoleTests {
         assertThat(page.body()).containsPattern("data-step=\"coupon-sms\"[\\s\\S]*?data-figure=\"denied\"><span>1</span>");
     }
 
+    @Test
+    void aTextIsPreviewedWithARealCustomerAndBrokenLiquidIsNamedWithItsStep() {
+        var id = journeyId(console.submit("/journeys", "/journeys", Map.of("template", "abandoned-cart")));
+        var history = new JourneyHistory(jdbc, tenant.workspace().id(), id, 1, java.time.Instant.now());
+        history.customer("Зоя Предпросмотрова");
+        var form = formOf(id);
+        form.put("preview", "4:SMS");
+        form.put("previewCustomer", "Предпросмотрова");
+
+        var preview = console.submit("/journeys/" + id, "/journeys/" + id + "/preview", form);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Так увидит Зоя Предпросмотрова в канале SMS", "Зоя, товары ждут вас в корзине",
+                "Скидка 10 % по коду PREVIEW-");
+        form.put("previewCustomer", "Никого-такого-нет");
+        assertThat(console.submit("/journeys/" + id, "/journeys/" + id + "/preview", form).body())
+                .contains("Покупатель «Никого-такого-нет» не найден");
+
+        form.put("s0.m.PUSH.body", "{% if cart.count > 1 %}Много товаров");
+        form.put("action", "save");
+        assertThat(console.submit("/journeys/" + id, "/journeys/" + id, form).statusCode()).isEqualTo(302);
+        assertThat(console.get("/journeys/" + id).body()).contains("Отправка «Push-напоминание», PUSH: Текст");
+        var launch = console.submit("/journeys/" + id, "/journeys/" + id + "/launch", Map.of());
+        assertThat(console.get(path(location(launch))).body()).contains("Путь нельзя запустить", "Отправка «Push-напоминание», PUSH: Текст");
+    }
+
     /** The builder's fields as the page has them, as a browser would post them back. */
     private Map<String, String> formOf(UUID id) {
         var form = new LinkedHashMap<String, String>();
