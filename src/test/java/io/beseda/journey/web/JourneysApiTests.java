@@ -201,6 +201,17 @@ class JourneysApiTests {
     }
 
     @Test
+    void theDocumentedExampleIsAJourneyReadyToLaunch() throws java.io.IOException {
+        var docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/journeys/console.md"));
+        var example = docs.substring(docs.indexOf("```json") + 7, docs.indexOf("```", docs.indexOf("```json") + 7));
+
+        var created = api.call("POST", "/api/v1/journeys", tenant.apiKey(), "{\"name\": \"Из документации\", \"definition\": " + example + "}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(tree(created.body()).get("problems").isEmpty()).as(created.body()).isTrue();
+    }
+
+    @Test
     void unknownIdsAre404() {
         var unknown = UUID.randomUUID();
         assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);

@@ -267,6 +267,20 @@ class JourneysConsoleTests {
         assertThat(console.get(path(location(launch))).body()).contains("Путь нельзя запустить", "Отправка «Push-напоминание», PUSH: Текст");
     }
 
+    @Test
+    void everyPageSpeaksRussianAndEnglishWithoutAMissingText() {
+        var id = journeyId(console.submit("/journeys", "/journeys", Map.of("template", "abandoned-cart")));
+        for (var lang : new String[] {"ru", "en"}) {
+            for (var page : new String[] {"/journeys", "/journeys/" + id, "/journeys/" + id + "/stats"}) {
+                var response = console.get(page + "?lang=" + lang);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).as(page + " in " + lang).doesNotContain("??");
+            }
+        }
+        assertThat(console.get("/journeys?lang=en").body()).contains("Journeys", "From template: Abandoned cart");
+        console.get("/journeys?lang=ru");
+    }
+
     /** The builder's fields as the page has them, as a browser would post them back. */
     private Map<String, String> formOf(UUID id) {
         var form = new LinkedHashMap<String, String>();
