@@ -105,21 +105,70 @@ class LiquidTemplates {
         try {
             return template.render(variables);
         } catch (RuntimeException e) {
-            var message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.startsWith("rendered string exceeds")) {
-                throw new TemplateProblem(part + ": получилось длиннее " + MAX_OUTPUT
-                        + " знаков — проверьте циклы в шаблоне", 0);
-            }
-            if (e instanceof liqp.exceptions.ExceededMaxIterationsException) {
-                throw new TemplateProblem(part + ": слишком много повторений в циклах", 0);
-            }
-            if (e.getClass().getName().contains("Timeout") || message.contains("time")) {
-                throw new TemplateProblem(part + ": шаблон заполнялся слишком долго — проверьте циклы", 0);
-            }
-            var line = lineOf(message);
-            throw new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": не удалось заполнить шаблон ("
-                    + detail(message) + ")", line);
+            throw renderProblem(part, e);
         }
+    }
+
+    /**
+     * What only shows when a template is filled in, found by filling it with nothing: a filter that does not exist
+     * (Liqp looks filters up as it renders). Other failures depend on the data and are not guessed at here.
+     */
+    void checkFilters(String part, String source) {
+        var template = parse(part, source);
+        try {
+            template.render(Map.of());
+        } catch (RuntimeException e) {
+            if (messages(e).contains("no filter available")) {
+                throw renderProblem(part, e);
+            }
+        }
+    }
+
+    private static TemplateProblem renderProblem(String part, RuntimeException e) {
+        var messages = messages(e);
+        if (messages.contains("rendered string exceeds")) {
+            return new TemplateProblem(part + ": получилось длиннее " + MAX_OUTPUT + " знаков — проверьте циклы в шаблоне", 0);
+        }
+        if (messages.contains("exceeded the max amount of iterations") || hasCause(e, liqp.exceptions.ExceededMaxIterationsException.class)) {
+            return new TemplateProblem(part + ": слишком много повторений в циклах", 0);
+        }
+        if (hasCause(e, java.util.concurrent.TimeoutException.class) || messages.contains("exceeded the max amount of time")) {
+            return new TemplateProblem(part + ": шаблон заполнялся слишком долго — проверьте циклы", 0);
+        }
+        var line = lineOf(messages);
+        if (messages.contains("no filter available")) {
+            return problem(part, line, messages);
+        }
+        return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": не удалось заполнить шаблон ("
+                + detail(deepest(e)) + ")", line);
+    }
+
+    /** Liqp wraps what went wrong («Oops, something unexpected happened»); the reason is further down. */
+    private static String messages(Throwable e) {
+        var all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static String deepest(Throwable e) {
+        var message = String.valueOf(e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TemplateProblem problem(String part, int line, @Nullable String message) {

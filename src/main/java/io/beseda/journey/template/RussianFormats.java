@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Money, counts and dates the way a Russian customer reads them: «4 990 ₽», «5 товаров», «30 ноября 2026».
- * Spaces inside are non-breaking, so a price or a count never breaks across lines.
+ * Spaces inside money and counts are non-breaking, so a price or a count never breaks across lines; a date keeps
+ * the spaces of its format.
  */
 final class RussianFormats {
 
@@ -112,7 +113,7 @@ final class RussianFormats {
                 default -> text.append('%').append(code);
             }
         }
-        return text.toString().replace(' ', NBSP).replace(NBSP + "" + NBSP, " ");
+        return text.toString();
     }
 
     private static @Nullable ZonedDateTime zoned(@Nullable Object value, ZoneId zone) {
