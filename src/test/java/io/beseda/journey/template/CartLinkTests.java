@@ -101,6 +101,22 @@ class CartLinkTests {
         assertThat(clicks("email-1")).isOne();
     }
 
+    @Test
+    void theShopNamesItsCartPageThroughTheApi() throws Exception {
+        var api = Http.api(port);
+        var key = shop.tenant().apiKey();
+
+        var saved = api.call("PUT", "/api/v1/shop-pages", key,
+                "{\"siteUrl\": \"https://shop.example\", \"cartUrl\": \"https://shop.example/basket\"}");
+        var refused = api.call("PUT", "/api/v1/shop-pages", key, "{\"cartUrl\": \"javascript:alert(1)\"}");
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        var pagesNow = json.readTree(api.call("GET", "/api/v1/shop-pages", key, null).body());
+        assertThat(pagesNow.path("cartUrl").asString()).isEqualTo("https://shop.example/basket");
+        assertThat(Http.location(api.get("/r/" + tokenOfMessage("sms-2")))).startsWith("https://shop.example/basket?beseda_cart=");
+    }
+
     private String tokenOfMessage(String step) {
         var body = renderer.render(new ChannelTemplate(null, "Корзина ждёт: {{ cart.link }}"), new RenderFacts(
                 shop.tenant().workspace().id(), shop.customer(), run, step, Channel.SMS, null, null)).body();
