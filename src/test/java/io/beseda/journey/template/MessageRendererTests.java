@@ -126,6 +126,29 @@ class MessageRendererTests {
         assertThat(links.read(token)).hasValueSatisfying(target -> assertThat(target.preview()).isTrue());
     }
 
+    @Test
+    void customersFilledInAtOnceNeverSeeEachOthersData() throws Exception {
+        var other = shops.create(port);
+        var template = new ChannelTemplate(null, "{{ customer.phone }} {% for item in cart.items %}{{ item.name }}{% endfor %}");
+        var mine = renderer.render(template, facts(Channel.SMS)).body();
+        var theirs = renderer.render(template, new RenderFacts(other.tenant().workspace().id(), other.customer(), UUID.randomUUID(),
+                "step", Channel.SMS, null, null)).body();
+        assertThat(mine).isNotEqualTo(theirs);
+
+        var renders = new java.util.ArrayList<java.util.concurrent.Callable<Boolean>>();
+        for (int i = 0; i < 200; i++) {
+            var who = i % 2 == 0 ? shop : other;
+            var expected = i % 2 == 0 ? mine : theirs;
+            renders.add(() -> renderer.render(template, new RenderFacts(who.tenant().workspace().id(), who.customer(),
+                    UUID.randomUUID(), "step", Channel.SMS, null, null)).body().equals(expected));
+        }
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var done : threads.invokeAll(renders)) {
+                assertThat(done.get()).isTrue();
+            }
+        }
+    }
+
     private RenderFacts facts(Channel channel) {
         return new RenderFacts(shop.tenant().workspace().id(), shop.customer(), UUID.randomUUID(), "step", channel, null, null);
     }
