@@ -39,6 +39,14 @@ class LiquidTemplates {
     private static final int CACHED = 500;
     private static final Pattern LINE = Pattern.compile("line (\\d+), index (\\d+)");
 
+    /** A filter used the wrong way in the template itself (not a matter of the customer's data). */
+    static final class Misused extends IllegalArgumentException {
+
+        Misused(String message) {
+            super(message);
+        }
+    }
+
     private final TemplateParser parser = new TemplateParser.Builder()
             .withFlavor(Flavor.LIQUID)
             .withErrorMode(TemplateParser.ErrorMode.STRICT)
@@ -58,7 +66,7 @@ class LiquidTemplates {
                 @Override
                 public Object apply(Object value, TemplateContext context, Object... params) {
                     if (params.length != 3) {
-                        throw new IllegalArgumentException("plural needs three words: «товар», «товара», «товаров»");
+                        throw new Misused("фильтру plural нужны три слова: plural: \"товар\", \"товара\", \"товаров\"");
                     }
                     return RussianFormats.plural(value, String.valueOf(params[0]), String.valueOf(params[1]),
                             String.valueOf(params[2]));
@@ -118,7 +126,7 @@ class LiquidTemplates {
         try {
             render(template, Map.of());
         } catch (RuntimeException e) {
-            if (messages(e).contains("no filter available")) {
+            if (messages(e).contains("no filter available") || hasCause(e, Misused.class)) {
                 throw renderProblem(part, e);
             }
         }
@@ -145,6 +153,11 @@ class LiquidTemplates {
         var line = lineOf(messages);
         if (messages.contains("no filter available")) {
             return problem(part, line, messages);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Misused misused) {
+                return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": " + misused.getMessage(), line);
+            }
         }
         return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": не удалось заполнить шаблон ("
                 + detail(deepest(e)) + ")", line);

@@ -23,6 +23,7 @@ class CartLinkTests {
     @Autowired ShopWithACustomer shops;
     @Autowired MessageRenderer renderer;
     @Autowired ShopPages pages;
+    @Autowired Previews previews;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
 
@@ -99,6 +100,19 @@ class CartLinkTests {
         assertThat(page.body()).contains("Ваша корзина в «Ромашка»").contains("Ботинки «Зима» &lt;b&gt;")
                 .contains("href=\"https://romashka.example/p/boot-1\"").doesNotContain("<script>x()");
         assertThat(clicks("email-1")).isOne();
+    }
+
+    @Test
+    void aPreviewsLinkOpensTheCartButCountsNoClick() {
+        var preview = previews.preview(shop.tenant().workspace().id(), shop.customer(),
+                new ChannelTemplate(null, "{{ cart.link }}"), Channel.SMS);
+
+        var response = Http.api(port).get(preview.body().substring(preview.body().indexOf("/r/")));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(Http.location(response)).startsWith("https://romashka.example/cart?from=sms&beseda_cart=");
+        assertThat(jdbc.sql("select count(*) from journey_click where workspace_id = ?").param(shop.tenant().workspace().id().value())
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -98,6 +98,8 @@ class MessageRendererTests {
         assertThat(renderer.problems(new ChannelTemplate(null, "{% for item in cart.items %}{{ item.name }}")))
                 .singleElement().asString().startsWith("Текст, строка 1: шаблон кончился раньше");
         assertThat(renderer.problems(new ChannelTemplate("Тема", "Всё {{ cart.count | plural: 'товар', 'товара', 'товаров' }}"))).isEmpty();
+        assertThat(renderer.problems(new ChannelTemplate(null, "Привет!\n{{ cart.count | plural: 'товар' }}")))
+                .containsExactly("Текст, строка 2: фильтру plural нужны три слова: plural: \"товар\", \"товара\", \"товаров\"");
     }
 
     @Test
