@@ -149,15 +149,18 @@ final class RussianFormats {
             case BigDecimal decimal -> decimal;
             case Integer i -> BigDecimal.valueOf(i);
             case Long l -> BigDecimal.valueOf(l);
-            case Number number -> new BigDecimal(number.toString());
-            default -> {
-                try {
-                    yield new BigDecimal(value.toString().strip().replace(NBSP, ' ').replace(" ", "").replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    yield null;
-                }
-            }
+            case Number number -> parsed(number.toString());
+            default -> parsed(value.toString().strip().replace(NBSP, ' ').replace(" ", "").replace(',', '.'));
         };
+    }
+
+    /** Null for what is not a number («много», NaN, Infinity). */
+    private static @Nullable BigDecimal parsed(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String symbol(String currency) {

@@ -68,4 +68,15 @@ class CouponsTests {
         assertThat(jdbc.sql("select count(distinct code) from journey_coupon where workspace_id = ?").param(workspace.value())
                 .query(Long.class).single()).isEqualTo(300);
     }
+
+    @Test
+    void anotherWorkspacesCustomerGetsNoCoupon() {
+        var mine = shops.create(port);
+        var theirs = shops.create(port);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> coupons.issue(mine.tenant().workspace().id(), theirs.customer(),
+                TEN_PERCENT, "run-" + UUID.randomUUID())).isInstanceOf(io.beseda.shared.NotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from journey_coupon where customer_id = ?").param(theirs.customer().value())
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -22,6 +22,7 @@ class RussianFormatsTests {
         assertThat(nbsp(RussianFormats.money(0, "RUB"))).isEqualTo("0~₽");
         assertThat(nbsp(RussianFormats.money(-150, "EUR"))).isEqualTo("−150~€");
         assertThat(RussianFormats.money("много", "RUB")).isEmpty();
+        assertThat(RussianFormats.money(Double.NaN, "RUB")).isEmpty();
         assertThat(RussianFormats.money(null, null)).isEmpty();
     }
 
