@@ -154,7 +154,7 @@ class LiquidTemplates {
         if (messages.contains("no filter available")) {
             return problem(part, line, messages);
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Misused misused) {
                 return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": " + misused.getMessage(), line);
             }
@@ -166,7 +166,7 @@ class LiquidTemplates {
     /** Liqp wraps what went wrong («Oops, something unexpected happened»); the reason is further down. */
     private static String messages(Throwable e) {
         var all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
@@ -174,7 +174,7 @@ class LiquidTemplates {
 
     private static String deepest(Throwable e) {
         var message = String.valueOf(e.getMessage());
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
             }
@@ -183,7 +183,7 @@ class LiquidTemplates {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
             }
