@@ -64,7 +64,7 @@
             track("product_viewed", {productId: p.id, name: p.name, category: p.category, price: p.price});
         },
         cart: function () {
-            renderCart();
+            restoreCart().then(renderCart);
             $("checkout").addEventListener("focusin", function once() {
                 $("checkout").removeEventListener("focusin", once);
                 track("checkout_started", {items: cart(), total: total(cart()), currency: "RUB"});
@@ -72,6 +72,27 @@
             $("checkout").addEventListener("submit", placeOrder);
         }
     };
+
+    // A cart link from a Beseda message (an SMS, an e-mail) opens this page with ?beseda_cart=<token>: the cart the
+    // customer left is fetched from Beseda and put back, so they land on a filled cart on any device and can buy.
+    // Restoring is not the customer changing the cart, so nothing is tracked here.
+    function restoreCart() {
+        var token = new URLSearchParams(location.search).get("beseda_cart");
+        if (!token) return Promise.resolve();
+        return json("/r/" + encodeURIComponent(token) + "/cart").then(function (restored) {
+            var items = (restored.items || []).filter(function (i) { return i.productId; }).map(function (i) {
+                var known = find(i.productId);
+                return {productId: i.productId, name: i.name || (known ? known.name : i.productId),
+                    price: Number(i.price != null ? i.price : (known ? known.price : 0)), quantity: Math.max(1, i.quantity | 0)};
+            });
+            if (items.length) localStorage.setItem(CART, JSON.stringify(items));
+        }).catch(function () {
+            // an old or damaged link: the page shows whatever cart this browser has
+        }).then(function () {
+            history.replaceState(null, "", location.pathname);
+            showCount();
+        });
+    }
 
     function renderCart() {
         var items = cart(), box = $("cart");

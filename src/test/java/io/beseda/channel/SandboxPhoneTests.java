@@ -72,4 +72,27 @@ class SandboxPhoneTests {
         console.submit("/sandbox", "/sandbox/read", Map.of("providerMessageId", outbox.find(ws, id).orElseThrow().providerMessageId()));
         assertThat(outbox.find(ws, id).orElseThrow().status()).isEqualTo(MessageStatus.READ);
     }
+
+    @Test
+    void aSubjectIsShownAboveTheTextAsTextAndAMessageWithoutOneShowsNone() {
+        var tenant = workspaces.create("Песочница-тема");
+        var ws = tenant.workspace().id();
+        var address = "anna-" + UUID.randomUUID() + "@customer.test";
+        var customer = customers.resolve(ws, List.of(Identity.email(address)), Instant.now()).orElseThrow();
+        accounts.add(ws, Channel.EMAIL, "sandbox", "Песочница", Map.of(), 10);
+        outbox.queue(ws, new OutboundMessage(customer, Channel.EMAIL, MessageCategory.SERVICE, "Корзина ждёт вас", address,
+                "sandbox-subject-1", false, Duration.ofHours(1), List.of(), List.of(), "Анна, <i>корзина</i> ждёт"));
+        outbox.queue(ws, new OutboundMessage(customer, Channel.EMAIL, MessageCategory.SERVICE, "Без темы", address,
+                "sandbox-subject-2", false, Duration.ofHours(1)));
+        dispatcher.dispatchDue();
+        var console = Http.console(port);
+        console.signIn(tenant.owner().email(), TestWorkspaces.PASSWORD);
+
+        var page = console.get("/sandbox").body();
+
+        assertThat(page).containsSubsequence("<strong>Анна, &lt;i&gt;корзина&lt;/i&gt; ждёт</strong>", "Корзина ждёт вас");
+        assertThat(page.split("class=\"sandbox-subject\"", -1)).as("one subject on the page").hasSize(2);
+        assertThat(jdbc.sql("select count(*) from sandbox_message where workspace_id = ? and body = 'Без темы' and subject is null")
+                .param(ws.value()).query(Long.class).single()).isOne();
+    }
 }

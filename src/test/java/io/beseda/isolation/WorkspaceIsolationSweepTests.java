@@ -145,10 +145,12 @@ class WorkspaceIsolationSweepTests {
      * Endpoints whose path variable is not an id of the caller's workspace but a capability that names its
      * workspace itself: the tracker's public token (TrackerEndpointTests checks an unknown token finds
      * nothing), signed unsubscribe links (UnsubscribeLinkTests covers forged ones), file links
-     * (AttachmentsTests covers forged tokens) and providers' webhooks, authorised by the provider's signature
+     * (AttachmentsTests covers forged tokens), journeys' signed cart links and their restore JSON (CartLinkTests
+     * covers forged and tampered ones) and providers' webhooks, authorised by the provider's signature
      * with the account's secret (every connector's ConnectorConformance run covers forged ones).
      */
     private static final Set<String> CAPABILITY_LINKS = Set.of("POST /t/{token}/events", "GET /u/{token}", "POST /u/{token}",
+            "GET /r/{token}", "GET /r/{token}/cart",
             "GET /files/{fileId}/{token}", "POST /webhooks/sandbox/{accountId}",
             "GET /webhooks/whatsapp/{accountId}", "POST /webhooks/whatsapp/{accountId}", "POST /webhooks/telegram/{accountId}",
             "POST /webhooks/viber/{accountId}", "POST /webhooks/max/{accountId}", "POST /webhooks/vk/{accountId}",

@@ -50,11 +50,11 @@ final class JourneyShop {
     private final int port;
     private final JdbcClient jdbc;
     private final VirtualClock clock;
-    private final Dispatcher dispatcher;
+    private final @Nullable Dispatcher dispatcher;
     private final Customers customers;
     private UUID journey;
 
-    JourneyShop(TestWorkspaces workspaces, int port, JdbcClient jdbc, VirtualClock clock, Dispatcher dispatcher, Customers customers) {
+    JourneyShop(TestWorkspaces workspaces, int port, JdbcClient jdbc, VirtualClock clock, @Nullable Dispatcher dispatcher, Customers customers) {
         this.tenant = workspaces.create("Журнеи " + UUID.randomUUID());
         this.workspace = tenant.workspace().id();
         this.port = port;
@@ -108,9 +108,13 @@ final class JourneyShop {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
-    void putInCartAndLeave() {
+    void putInCart() {
         event("cart_updated", Map.of("items", List.of(Map.of("productId", "sku-1", "name", "Платье «Лето»", "price", 4990, "quantity", 1)),
                 "total", 4990, "currency", "RUB"));
+    }
+
+    void putInCartAndLeave() {
+        putInCart();
         // the journey's listener has seen the cart once the idle check is scheduled
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from scheduled_tasks where task_name = 'journey-cart-idle' and task_instance = ?")
@@ -155,7 +159,7 @@ final class JourneyShop {
 
     /** Sends what is due, as the background dispatcher would. */
     void dispatch() {
-        dispatcher.dispatchDue();
+        java.util.Objects.requireNonNull(dispatcher, "this shop has no dispatcher").dispatchDue();
     }
 
     List<Sent> messages() {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.beseda.customer.CustomerId;
+import io.beseda.customer.Customers;
 import io.beseda.workspace.WorkspaceId;
 
 /**
@@ -26,11 +27,13 @@ public class Coupons {
     private static final int ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
+    private final Customers customers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Coupons(JdbcClient jdbc, Clock clock) {
+    Coupons(JdbcClient jdbc, Customers customers, Clock clock) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -40,6 +43,7 @@ public class Coupons {
             throw new IllegalArgumentException("A coupon's key is 1 to 200 characters");
         }
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        customers.get(workspace, customer); // another workspace's customer is not found here
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var known = find(workspace, key);
             if (known.isPresent()) {

@@ -19,8 +19,9 @@ import liqp.filters.Filter;
 import liqp.parser.Flavor;
 
 /**
- * Liquid by Liqp for journeys' messages: strict parsing, no includes (nothing is read from disk), bounded loops,
- * output and time, and the Russian filters {@code money}, {@code plural} and {@code date}. Output is plain text:
+ * Liquid by Liqp for journeys' messages: strict parsing, no includes (nothing is read from disk), bounded loops
+ * and output (not time: Liqp's time limit hands every render to another thread, forty times slower), and the
+ * Russian filters {@code money}, {@code plural} and {@code date}. Output is plain text:
  * nothing is escaped or interpreted, so what a customer typed comes out as they typed it. Parsed templates are
  * kept (a journey sends the same few texts to many customers); a template that cannot be used is said in Russian
  * with its line.
@@ -38,6 +39,14 @@ class LiquidTemplates {
     private static final int CACHED = 500;
     private static final Pattern LINE = Pattern.compile("line (\\d+), index (\\d+)");
 
+    /** A filter used the wrong way in the template itself (not a matter of the customer's data). */
+    static final class Misused extends IllegalArgumentException {
+
+        Misused(String message) {
+            super(message);
+        }
+    }
+
     private final TemplateParser parser = new TemplateParser.Builder()
             .withFlavor(Flavor.LIQUID)
             .withErrorMode(TemplateParser.ErrorMode.STRICT)
@@ -46,7 +55,6 @@ class LiquidTemplates {
             })
             .withMaxIterations(10_000)
             .withMaxSizeRenderedString(MAX_OUTPUT)
-            .withMaxRenderTimeMillis(2_000)
             .withMaxTemplateSizeBytes(MAX_SOURCE * 4L)
             .withFilter(new Filter("money") {
                 @Override
@@ -58,7 +66,7 @@ class LiquidTemplates {
                 @Override
                 public Object apply(Object value, TemplateContext context, Object... params) {
                     if (params.length != 3) {
-                        throw new IllegalArgumentException("plural needs three words: «товар», «товара», «товаров»");
+                        throw new Misused("фильтру plural нужны три слова: plural: \"товар\", \"товара\", \"товаров\"");
                     }
                     return RussianFormats.plural(value, String.valueOf(params[0]), String.valueOf(params[1]),
                             String.valueOf(params[2]));
@@ -103,23 +111,84 @@ class LiquidTemplates {
     String render(String part, String source, Map<String, Object> variables) {
         var template = parse(part, source);
         try {
-            return template.render(variables);
+            return render(template, variables);
         } catch (RuntimeException e) {
-            var message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.startsWith("rendered string exceeds")) {
-                throw new TemplateProblem(part + ": получилось длиннее " + MAX_OUTPUT
-                        + " знаков — проверьте циклы в шаблоне", 0);
-            }
-            if (e instanceof liqp.exceptions.ExceededMaxIterationsException) {
-                throw new TemplateProblem(part + ": слишком много повторений в циклах", 0);
-            }
-            if (e.getClass().getName().contains("Timeout") || message.contains("time")) {
-                throw new TemplateProblem(part + ": шаблон заполнялся слишком долго — проверьте циклы", 0);
-            }
-            var line = lineOf(message);
-            throw new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": не удалось заполнить шаблон ("
-                    + detail(message) + ")", line);
+            throw renderProblem(part, e);
         }
+    }
+
+    /**
+     * What only shows when a template is filled in, found by filling it with nothing: a filter that does not exist
+     * (Liqp looks filters up as it renders). Other failures depend on the data and are not guessed at here.
+     */
+    void checkFilters(String part, String source) {
+        var template = parse(part, source);
+        try {
+            render(template, Map.of());
+        } catch (RuntimeException e) {
+            if (messages(e).contains("no filter available") || hasCause(e, Misused.class)) {
+                throw renderProblem(part, e);
+            }
+        }
+    }
+
+    /**
+     * A Liqp template keeps the context of the render in progress in a field, so two threads filling in one parsed
+     * template at once could swap customers. One render at a time per parsed template; the data is read before.
+     */
+    private static String render(Template template, Map<String, Object> variables) {
+        synchronized (template) {
+            return template.render(variables);
+        }
+    }
+
+    private static TemplateProblem renderProblem(String part, RuntimeException e) {
+        var messages = messages(e);
+        if (messages.contains("rendered string exceeds")) {
+            return new TemplateProblem(part + ": получилось длиннее " + MAX_OUTPUT + " знаков — проверьте циклы в шаблоне", 0);
+        }
+        if (messages.contains("exceeded the max amount of iterations") || hasCause(e, liqp.exceptions.ExceededMaxIterationsException.class)) {
+            return new TemplateProblem(part + ": слишком много повторений в циклах", 0);
+        }
+        var line = lineOf(messages);
+        if (messages.contains("no filter available")) {
+            return problem(part, line, messages);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Misused misused) {
+                return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": " + misused.getMessage(), line);
+            }
+        }
+        return new TemplateProblem(part + (line > 0 ? ", строка " + line : "") + ": не удалось заполнить шаблон ("
+                + detail(deepest(e)) + ")", line);
+    }
+
+    /** Liqp wraps what went wrong («Oops, something unexpected happened»); the reason is further down. */
+    private static String messages(Throwable e) {
+        var all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static String deepest(Throwable e) {
+        var message = String.valueOf(e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TemplateProblem problem(String part, int line, @Nullable String message) {

@@ -60,7 +60,7 @@ public class MessageRenderer {
             return;
         }
         try {
-            liquid.parse(part, source);
+            liquid.checkFilters(part, source);
         } catch (TemplateProblem problem) {
             problems.add(problem.getMessage());
         }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Money, counts and dates the way a Russian customer reads them: «4 990 ₽», «5 товаров», «30 ноября 2026».
- * Spaces inside are non-breaking, so a price or a count never breaks across lines.
+ * Spaces inside money and counts are non-breaking, so a price or a count never breaks across lines; a date keeps
+ * the spaces of its format.
  */
 final class RussianFormats {
 
@@ -112,7 +113,7 @@ final class RussianFormats {
                 default -> text.append('%').append(code);
             }
         }
-        return text.toString().replace(' ', NBSP).replace(NBSP + "" + NBSP, " ");
+        return text.toString();
     }
 
     private static @Nullable ZonedDateTime zoned(@Nullable Object value, ZoneId zone) {
@@ -148,15 +149,18 @@ final class RussianFormats {
             case BigDecimal decimal -> decimal;
             case Integer i -> BigDecimal.valueOf(i);
             case Long l -> BigDecimal.valueOf(l);
-            case Number number -> new BigDecimal(number.toString());
-            default -> {
-                try {
-                    yield new BigDecimal(value.toString().strip().replace(NBSP, ' ').replace(" ", "").replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    yield null;
-                }
-            }
+            case Number number -> parsed(number.toString());
+            default -> parsed(value.toString().strip().replace(NBSP, ' ').replace(" ", "").replace(',', '.'));
         };
+    }
+
+    /** Null for what is not a number («много», NaN, Infinity). */
+    private static @Nullable BigDecimal parsed(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String symbol(String currency) {

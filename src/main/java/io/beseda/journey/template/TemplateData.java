@@ -60,7 +60,7 @@ class TemplateData {
         this.workspaces = workspaces;
     }
 
-    Map<String, Object> of(RenderFacts facts, String... sources) {
+    Map<String, Object> of(RenderFacts facts, @Nullable String... sources) {
         var named = mentioned(sources);
         var workspace = workspaces.find(facts.workspace()).orElseThrow();
         var customer = customers.get(facts.workspace(), facts.customer());
@@ -99,7 +99,7 @@ class TemplateData {
     }
 
     /** The top-level names a template could mean; a word in plain text only costs a query, never a wrong answer. */
-    private static Set<String> mentioned(String... sources) {
+    private static Set<String> mentioned(@Nullable String... sources) {
         return java.util.Arrays.stream(sources).filter(java.util.Objects::nonNull)
                 .flatMap(source -> WORD.matcher(source).results().map(m -> m.group()))
                 .collect(Collectors.toSet());

@@ -146,6 +146,23 @@ class FcmTests {
     }
 
     @Test
+    void aMessagesOwnSubjectIsTheNotificationsTitle() {
+        var device = register("fcm-token-" + shop.unique());
+        fcmAnswers(200, "{\"name\": \"projects/" + PROJECT + "/messages/0:1500415314455277\"}");
+
+        var id = outbox.queue(shop.workspace().id(), new OutboundMessage(customer, Channel.PUSH, MessageCategory.SERVICE,
+                "Ботинки ждут в корзине", null, "fcm-" + UUID.randomUUID(), false, Duration.ofHours(1), List.of(), List.of(),
+                "Анна, вы кое-что забыли"));
+        dispatcher.dispatchDue();
+
+        assertThat(status(id)).isEqualTo(MessageStatus.SENT);
+        var message = json.readTree(onlyRequest(SEND).getBodyAsString()).path("message");
+        assertThat(message.path("token").asString()).isEqualTo(device);
+        assertThat(message.path("notification").path("title").asString()).isEqualTo("Анна, вы кое-что забыли");
+        assertThat(message.path("notification").path("body").asString()).isEqualTo("Ботинки ждут в корзине");
+    }
+
+    @Test
     void keepsTheAccessTokenForTheNextMessage() {
         register("fcm-token-" + shop.unique());
         fcmAnswers(200, "{\"name\": \"projects/" + PROJECT + "/messages/1\"}");

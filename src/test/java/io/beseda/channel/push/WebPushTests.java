@@ -99,6 +99,22 @@ class WebPushTests {
     }
 
     @Test
+    void aMessagesOwnSubjectIsTheNotificationsTitle() throws Exception {
+        var browser = BrowserPushKeys.generate();
+        var customer = subscribe(browser, "/push/chrome-title");
+        pushServiceAnswers("/push/chrome-title", 201);
+
+        var id = outbox.queue(workspace, new OutboundMessage(customer, Channel.PUSH, MessageCategory.SERVICE, "Ботинки ждут в корзине",
+                null, "push-" + UUID.randomUUID(), false, Duration.ofHours(1), List.of(), List.of(), "Анна, вы кое-что забыли"));
+        dispatcher.dispatchDue();
+
+        assertThat(status(id)).isEqualTo(MessageStatus.SENT);
+        var notification = json.readTree(browser.decrypt(onlyPushTo("/push/chrome-title").getBody()));
+        assertThat(notification.path("title").asString()).isEqualTo("Анна, вы кое-что забыли");
+        assertThat(notification.path("body").asString()).isEqualTo("Ботинки ждут в корзине");
+    }
+
+    @Test
     void aSubscribedBrowserGetsTheNotificationAndItsClickIsCounted() throws Exception {
         var browser = BrowserPushKeys.generate();
         var customer = subscribe(browser, "/push/chrome-1");

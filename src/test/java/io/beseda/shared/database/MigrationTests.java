@@ -16,7 +16,8 @@ class MigrationTests {
 
     /** Tables that are not tenant data: the tenants themselves and platform bookkeeping. */
     private static final Set<String> NOT_TENANT_DATA = Set.of(
-            "workspace", "login_failure", "event_publication", "flyway_schema_history", "installation_secret");
+            "workspace", "login_failure", "event_publication", "flyway_schema_history", "installation_secret",
+            "scheduled_tasks");
 
     @Test
     void migratesAnEmptyDatabase() {
