@@ -133,7 +133,8 @@ class WorkspaceIsolationSweepTests {
             "GET /api/v1/journeys/{journeyId}", "PUT /api/v1/journeys/{journeyId}", "DELETE /api/v1/journeys/{journeyId}",
             "POST /api/v1/journeys/{journeyId}/launch", "POST /api/v1/journeys/{journeyId}/pause",
             "POST /api/v1/journeys/{journeyId}/resume", "GET /api/v1/journeys/{journeyId}/stats",
-            "POST /journeys/{journeyId}/preview", "POST /api/v1/journeys/{journeyId}/entries");
+            "POST /journeys/{journeyId}/preview", "POST /api/v1/journeys/{journeyId}/entries",
+            "GET /journeys/{journeyId}/test", "POST /journeys/{journeyId}/test", "POST /api/v1/journeys/{journeyId}/test-runs");
 
     /**
      * Endpoints that never end (server-sent events): the list walk cannot read them to the end.
@@ -203,6 +204,7 @@ class WorkspaceIsolationSweepTests {
             entry("PUT /api/v1/messenger-accounts/{messengerAccountId}/enabled", "{\"enabled\":false}"),
             entry("POST /api/v1/customers/{customerId}/push-tokens", "{\"token\":\"sweep-device-token\",\"platform\":\"ANDROID\"}"),
             entry("POST /api/v1/journeys/{journeyId}/entries", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
+            entry("POST /api/v1/journeys/{journeyId}/test-runs", "{\"customerId\":\"" + UUID.randomUUID() + "\"}"),
             entry("PUT /api/v1/journeys/{journeyId}", """
                     {"name": "Чужой путь", "definition": {"trigger": {"type": "api"}, "steps": [{"type": "exit", "id": "out", "name": "Выход"}],
                      "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}}"""));
@@ -238,7 +240,8 @@ class WorkspaceIsolationSweepTests {
             entry("POST /journeys/{journeyId}/json", Map.of("definition", """
                     {"trigger": {"type": "api"}, "steps": [{"type": "exit", "id": "out", "name": "Выход"}],
                      "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}""")),
-            entry("POST /journeys/{journeyId}/launch", Map.of("moveInside", "true")));
+            entry("POST /journeys/{journeyId}/launch", Map.of("moveInside", "true")),
+            entry("POST /journeys/{journeyId}/test", Map.of("customerId", UUID.randomUUID().toString())));
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,9 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import io.beseda.consent.Channel;
 import io.beseda.journey.runtime.JourneySummary;
+import io.beseda.journey.runtime.TimelineEntry;
 import io.beseda.journey.runtime.JourneyVersion;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,17 @@ final class JourneyApiViews {
 
     /** A new journey or a new draft: its name and its definition, in the JSON form of docs/journeys/console.md. */
     record JourneyRequest(@NotBlank @Size(max = 120) String name, @NotNull JsonNode definition) {
+    }
+
+    /**
+     * A test run of the draft for one customer: channels whose messages do not arrive, whether the customer reads
+     * what arrives (default yes), a purchase right after a step's message, and the virtual moment of entering.
+     */
+    record TestRunRequest(@NotNull UUID customerId, @Nullable Set<Channel> undelivered, @Nullable Boolean readEverything,
+                          @Nullable String purchaseAfterStep, @Nullable Instant startAt) {
+    }
+
+    record TestRunView(List<TimelineEntry> timeline) {
     }
 
     /** The shop's system enters a customer: facts are what the journey's conditions and texts read as {@code event.<key>}. */

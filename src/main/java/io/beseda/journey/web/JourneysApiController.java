@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -27,6 +28,8 @@ import io.beseda.customer.CustomerId;
 import io.beseda.journey.definition.JourneyDefinition;
 import io.beseda.journey.definition.Trigger;
 import io.beseda.journey.runtime.JourneyEntries;
+import io.beseda.journey.runtime.TestRuns;
+import io.beseda.journey.runtime.TestScenario;
 import io.beseda.journey.runtime.JourneyCatalog;
 import io.beseda.journey.runtime.JourneyJson;
 import io.beseda.journey.runtime.JourneyProblems;
@@ -36,6 +39,8 @@ import io.beseda.journey.web.JourneyApiViews.EntryView;
 import io.beseda.journey.web.JourneyApiViews.JourneyListItem;
 import io.beseda.journey.web.JourneyApiViews.JourneyRequest;
 import io.beseda.journey.web.JourneyApiViews.JourneyView;
+import io.beseda.journey.web.JourneyApiViews.TestRunRequest;
+import io.beseda.journey.web.JourneyApiViews.TestRunView;
 import io.beseda.journey.web.JourneyApiViews.StatsView;
 import io.beseda.journey.web.JourneyApiViews.VersionView;
 import io.beseda.shared.Problems;
@@ -57,11 +62,14 @@ class JourneysApiController {
     private final TemplateChecks templates;
     private final JsonMapper json;
     private final JourneyEntries entries;
+    private final TestRuns testRuns;
     private final Clock clock;
 
     JourneysApiController(JourneyCatalog catalog, JourneyJson journeyJson, JourneyBuilder builder, JourneyStats stats,
-                          TemplateChecks templates, JourneyEntries entries, JsonMapper json, Clock clock) {
+                          TemplateChecks templates, JourneyEntries entries, TestRuns testRuns, JsonMapper json,
+                          Clock clock) {
         this.entries = entries;
+        this.testRuns = testRuns;
         this.catalog = catalog;
         this.journeyJson = journeyJson;
         this.builder = builder;
@@ -132,6 +140,20 @@ class JourneysApiController {
         var shown = version != null ? version : journey.liveVersion() != null ? journey.liveVersion() : journey.draftVersion();
         var definition = catalog.version(actor.workspaceId(), journeyId, shown).definition();
         return StatsView.of(shown, stats.of(actor.workspaceId(), journeyId, shown, definition));
+    }
+
+    @PostMapping("/{journeyId}/test-runs")
+    @Operation(summary = "Run the draft for one customer on a virtual clock: what would be sent, when, on which channel, "
+            + "and why steps were skipped; nothing is sent or stored")
+    TestRunView testRun(Actor actor, @PathVariable UUID journeyId, @Valid @RequestBody TestRunRequest request) {
+        catalog.get(actor.workspaceId(), journeyId);
+        var scenario = new TestScenario(request.undelivered() == null ? Set.of() : request.undelivered(),
+                request.readEverything() == null || request.readEverything(), request.purchaseAfterStep(), request.startAt());
+        try {
+            return new TestRunView(testRuns.simulate(actor.workspaceId(), journeyId, new CustomerId(request.customerId()), scenario));
+        } catch (IllegalArgumentException e) {
+            throw new JourneyProblems(List.of(e.getMessage()));
+        }
     }
 
     @PostMapping("/{journeyId}/entries")

@@ -212,6 +212,22 @@ class JourneysApiTests {
     }
 
     @Test
+    void aTestRunReturnsTheTimeline() {
+        var journey = catalog.create(Actor.system(tenant.workspace().id(), "test"), "Статус", ShippedJourneys.orderStatus(), null);
+        var customer = new JourneyHistory(jdbc, tenant.workspace().id(), journey.id(), 1, clock.instant()).customer("Жанна");
+
+        var response = api.call("POST", "/api/v1/journeys/" + journey.id() + "/test-runs", tenant.apiKey(),
+                "{\"customerId\": \"" + customer + "\", \"undelivered\": [\"TELEGRAM\"]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var timeline = tree(response.body()).get("timeline");
+        assertThat(timeline.get(0).get("what").asString()).isEqualTo("вход в путь");
+        assertThat(timeline.toString()).contains("\"stepId\":\"status\"");
+        assertThat(api.call("POST", "/api/v1/journeys/" + journey.id() + "/test-runs", tenant.apiKey(),
+                "{\"customerId\": \"" + UUID.randomUUID() + "\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownIdsAre404() {
         var unknown = UUID.randomUUID();
         assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);

@@ -39,6 +39,12 @@ class JourneysConsoleTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    io.beseda.channel.ChannelAccounts accounts;
+
+    @Autowired
+    io.beseda.customer.Customers customers;
+
     Tenant tenant;
     Http console;
 
@@ -279,6 +285,38 @@ class JourneysConsoleTests {
         }
         assertThat(console.get("/journeys?lang=en").body()).contains("Journeys", "From template: Abandoned cart");
         console.get("/journeys?lang=ru");
+    }
+
+    @Test
+    void aTestRunShowsTheTimelineForARealCustomerWithoutSendingAnything() {
+        var json = """
+                {"trigger": {"type": "api"}, "steps": [
+                  {"type": "send", "id": "hello", "name": "Приветствие", "channels": ["SMS", "EMAIL"], "bestChannel": false,
+                   "messages": {"SMS": {"body": "Здравствуйте, {{ customer.first_name }}! Заказ принят"},
+                                "EMAIL": {"subject": "Заказ", "body": "Письмо для {{ customer.first_name }}"}}}],
+                 "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 3, "capPeriod": "P1D", "activeQuietFor": "PT0S"}""";
+        var id = journeyId(console.submit("/journeys", "/journeys", Map.of()));
+        console.submit("/journeys/" + id, "/journeys/" + id + "/json", Map.of("definition", json));
+        var ws = tenant.workspace().id();
+        accounts.add(ws, Channel.SMS, "sandbox", "Песочница SMS", Map.of(), 50);
+        accounts.add(ws, Channel.EMAIL, "sandbox", "Песочница e-mail", Map.of(), 50);
+        var customer = customers.resolve(ws, java.util.List.of(io.beseda.customer.Identity.phone("+7 916 555-12-34"),
+                io.beseda.customer.Identity.email("irina@shop.example")), java.time.Instant.now()).orElseThrow().value();
+        jdbc.sql("update customer set name = 'Ирина Тестовая' where id = ?").param(customer).update();
+
+        var search = console.get("/journeys/" + id + "/test?q=" + java.net.URLEncoder.encode("Тестовая", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("Ирина Тестовая", "value=\"" + customer + "\"");
+
+        var run = console.submit("/journeys/" + id + "/test", "/journeys/" + id + "/test",
+                Map.of("customerId", customer.toString(), "undelivered", "SMS", "nothingRead", "true"));
+
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.body()).contains("id=\"timeline\"", "Вход", "Приветствие", "Здравствуйте, Ирина! Заказ принят",
+                "не доставлено", "Письмо для Ирина", "data-channel=\"EMAIL\"");
+        assertThat(jdbc.sql("select count(*) from outbound_message where workspace_id = ?").param(tenant.workspace().id().value())
+                .query(Long.class).single()).as("a test run sends nothing").isZero();
+        assertThat(jdbc.sql("select count(*) from journey_run where journey_id = ?").param(id).query(Long.class).single()).isZero();
     }
 
     /** The builder's fields as the page has them, as a browser would post them back. */
