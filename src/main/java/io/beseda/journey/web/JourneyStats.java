@@ -93,7 +93,7 @@ class JourneyStats {
                 with executed as (
                     select e.step_id, e.run_id, m.id as message_id, m.status,
                            m.id is not null and exists (select 1 from send_decision d where d.workspace_id = e.workspace_id
-                                and d.message_ref = m.id::text and d.outcome = 'DEFER') as deferred
+                                and d.customer_id = m.customer_id and d.message_ref = m.id::text and d.outcome = 'DEFER') as deferred
                     from journey_step_execution e
                     left join outbound_message m on m.id = e.message_id and m.workspace_id = e.workspace_id
                     where e.workspace_id = ? and e.journey_id = ? and e.version = ?)
@@ -135,13 +135,9 @@ class JourneyStats {
         }).toList();
     }
 
-    /** Distinct customers' runs that followed a link of the step (journey_click comes with the templates, V32). */
+    /** Runs that followed a cart link of the step at least once (a customer coming back twice counts once). */
     private Map<String, Long> clicks(WorkspaceId workspace, UUID journey, int version) {
         var clicks = new HashMap<String, Long>();
-        var present = jdbc.sql("select to_regclass('journey_click') is not null").query(Boolean.class).single();
-        if (!present) {
-            return clicks;
-        }
         jdbc.sql("""
                 select c.step_id, count(distinct c.run_id) as clicked from journey_click c
                 join journey_run r on r.id = c.run_id and r.workspace_id = c.workspace_id

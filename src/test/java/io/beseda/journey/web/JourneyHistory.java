@@ -65,6 +65,12 @@ final class JourneyHistory {
                 .params(Timestamp.from(now), step, new BigDecimal(revenue), run).update();
     }
 
+    /** The customer followed a cart link of the step's message. */
+    void clicked(UUID run, UUID customer, String step) {
+        jdbc.sql("insert into journey_click (workspace_id, run_id, step_id, customer_id, clicked_at) values (?, ?, ?, ?, ?)")
+                .params(workspace.value(), run, step, customer, Timestamp.from(now)).update();
+    }
+
     void executed(UUID run, String step, String kind) {
         execution(run, step, kind, null);
     }

@@ -134,6 +134,8 @@ class JourneysApiTests {
         var deferred = history.sent(annasRun, anna, "sms", "SMS", "DELIVERED", null);
         history.deferred(deferred, anna);
         history.converted(annasRun, "sms", "4990.50");
+        history.clicked(annasRun, anna, "sms");
+        history.clicked(annasRun, anna, "sms");
 
         var stats = tree(api.call("GET", "/api/v1/journeys/" + journey.id() + "/stats", tenant.apiKey(), null).body());
 
@@ -152,6 +154,7 @@ class JourneysApiTests {
         assertThat(sms.get("deferred").asInt()).isEqualTo(1);
         assertThat(sms.get("delivered").asInt()).isEqualTo(1);
         assertThat(sms.get("read").asInt()).isZero();
+        assertThat(sms.get("clicked").asInt()).as("a customer coming back twice counts once").isEqualTo(1);
         assertThat(sms.get("converted").asInt()).isEqualTo(1);
         assertThat(sms.get("revenue").decimalValue()).isEqualByComparingTo("4990.50");
     }

@@ -277,7 +277,7 @@ class JourneysConsoleTests {
     void everyPageSpeaksRussianAndEnglishWithoutAMissingText() {
         var id = journeyId(console.submit("/journeys", "/journeys", Map.of("template", "abandoned-cart")));
         for (var lang : new String[] {"ru", "en"}) {
-            for (var page : new String[] {"/journeys", "/journeys/" + id, "/journeys/" + id + "/stats"}) {
+            for (var page : new String[] {"/", "/journeys", "/journeys/" + id, "/journeys/" + id + "/stats", "/journeys/" + id + "/test"}) {
                 var response = console.get(page + "?lang=" + lang);
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).as(page + " in " + lang).doesNotContain("??");
