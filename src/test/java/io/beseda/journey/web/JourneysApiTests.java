@@ -231,6 +231,15 @@ class JourneysApiTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheJourneysApi() {
+        var document = api.get("/api/docs/openapi.json");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/v1/journeys", "/api/v1/journeys/{journeyId}/launch",
+                "/api/v1/journeys/{journeyId}/stats", "/api/v1/journeys/{journeyId}/test-runs", "/api/v1/journeys/{journeyId}/entries");
+    }
+
+    @Test
     void unknownIdsAre404() {
         var unknown = UUID.randomUUID();
         assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);
