@@ -119,23 +119,39 @@ final class JourneyForm {
      */
     JourneyDefinition toDefinition() {
         var steps = this.steps.stream().map(StepForm::toStep).toList();
-        return part("Запуск", () -> {
-            var trigger = trigger();
-            return new JourneyDefinition(trigger, steps, goal(), entry(), category(), cap(), duration("capPeriod", "Лимит"),
-                    orZero(DurationText.parse(get("activeQuiet"))));
-        });
+        var trigger = part("Запуск", this::trigger);
+        var goal = goal();
+        var entry = entry();
+        var cap = cap();
+        var capPeriod = orZero(part("Лимит", () -> DurationText.parse(get("capPeriod"))));
+        if (cap < 1 || !capPeriod.isPositive()) {
+            throw new IllegalArgumentException("Лимит: не меньше одного сообщения за срок больше нуля, например 3 за «1 д».");
+        }
+        var activeQuiet = orZero(part("Не беспокоить", () -> DurationText.parse(get("activeQuiet"))));
+        return new JourneyDefinition(trigger, steps, goal, entry, category(), cap, capPeriod, activeQuiet);
     }
 
     private Trigger trigger() {
-        return part("Запуск", () -> switch (get("trigger.type")) {
-            case "cart_abandoned" -> new Trigger.CartAbandoned(orZero(DurationText.parse(get("trigger.idle"))));
+        return switch (get("trigger.type")) {
+            case "cart_abandoned" -> {
+                var idle = orZero(DurationText.parse(get("trigger.idle")));
+                if (idle.compareTo(Duration.ofMinutes(1)) < 0 || idle.compareTo(Duration.ofDays(7)) > 0) {
+                    throw new IllegalArgumentException("тишина после изменения корзины — от минуты до 7 дней, например «30 мин».");
+                }
+                yield new Trigger.CartAbandoned(idle);
+            }
             case "order_status_changed" -> new Trigger.OrderStatusChanged(Arrays.stream(get("trigger.statuses").split("[,;\\s]+"))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList());
-            case "event" -> new Trigger.EventOccurred(get("trigger.event").strip(), StepForm.conditionsOf(fields, "trigger.cond."));
+            case "event" -> {
+                if (get("trigger.event").isBlank()) {
+                    throw new IllegalArgumentException("назовите событие, например product_viewed.");
+                }
+                yield new Trigger.EventOccurred(get("trigger.event").strip(), StepForm.conditionsOf(fields, "trigger.cond."));
+            }
             case "segment_entered" -> new Trigger.SegmentEntered(segment());
             case "api" -> new Trigger.ApiCall();
             default -> throw new IllegalArgumentException("выберите, что запускает путь.");
-        });
+        };
     }
 
     private UUID segment() {
@@ -151,14 +167,27 @@ final class JourneyForm {
         if (event.isEmpty()) {
             return null;
         }
-        return part("Цель", () -> new Goal(event, duration("goal.window", "Цель")));
+        var window = orZero(part("Цель", () -> DurationText.parse(get("goal.window"))));
+        if (!window.isPositive()) {
+            throw new IllegalArgumentException("Цель: укажите окно атрибуции, например «3 д».");
+        }
+        return new Goal(event, window);
     }
 
     private EntryRule entry() {
-        return part("Повторный вход", () -> {
-            var kind = EntryRule.Kind.valueOf(get("entry.kind").isBlank() ? "ONCE" : get("entry.kind"));
-            return new EntryRule(kind, kind == EntryRule.Kind.ONCE_PER_PERIOD ? DurationText.parse(get("entry.period")) : null);
-        });
+        var kind = switch (get("entry.kind")) {
+            case "ONCE_PER_PERIOD" -> EntryRule.Kind.ONCE_PER_PERIOD;
+            case "EVERY_TIME" -> EntryRule.Kind.EVERY_TIME;
+            default -> EntryRule.Kind.ONCE;
+        };
+        if (kind != EntryRule.Kind.ONCE_PER_PERIOD) {
+            return new EntryRule(kind, null);
+        }
+        var period = orZero(part("Повторный вход", () -> DurationText.parse(get("entry.period"))));
+        if (!period.isPositive()) {
+            throw new IllegalArgumentException("Повторный вход: укажите срок, например «7 д».");
+        }
+        return EntryRule.oncePer(period);
     }
 
     private MessageCategory category() {
@@ -169,13 +198,8 @@ final class JourneyForm {
         try {
             return Integer.parseInt(get("cap").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Лимит: число сообщений — целое число от 1.", e);
+            throw new IllegalArgumentException("Лимит: число сообщений — целое число от 1, например 3.", e);
         }
-    }
-
-    private Duration duration(String key, String part) {
-        var parsed = part(part, () -> DurationText.parse(get(key)));
-        return orZero(parsed);
     }
 
     private static Duration orZero(@Nullable Duration duration) {
@@ -190,9 +214,6 @@ final class JourneyForm {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Шаг «")) {
-                throw e;
-            }
             throw new IllegalArgumentException(part + ": " + e.getMessage(), e);
         }
     }

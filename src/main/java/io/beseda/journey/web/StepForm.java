@@ -126,8 +126,7 @@ record StepForm(String type, Map<String, String> fields) {
             case "branch" -> new Step.Branch(id, name, conditionsOf(fields, "cond."), target("then"), target("otherwise"));
             case "split" -> new Step.Split(id, name, variantsOf());
             case "set_attribute" -> new Step.SetAttribute(id, name, required("attribute", "укажите атрибут"), blankToNull(get("value")), next);
-            case "coupon" -> new Step.IssueCoupon(id, name, new CouponTerms(get("prefix").strip(), get("discount").strip(),
-                    duration("validFor")), next);
+            case "coupon" -> new Step.IssueCoupon(id, name, coupon(), next);
             case "webhook" -> new Step.CallWebhook(id, name, url(), next);
             default -> new Step.Exit(id, name);
         };
@@ -147,11 +146,27 @@ record StepForm(String type, Map<String, String> fields) {
             // A channel without a text stays out of the map: the draft saves, and the builder lists the missing text.
             if (!text.body().isBlank()) {
                 var buttons = text.buttons().lines().map(String::strip).filter(b -> !b.isEmpty()).toList();
+                if (buttons.size() > 10 || buttons.stream().anyMatch(b -> b.length() > 40)) {
+                    throw new IllegalArgumentException("в канале " + text.channel() + " — до 10 кнопок по 40 знаков.");
+                }
                 messages.put(Channel.valueOf(text.channel()), new Message(blankToNull(text.subject()), text.body(), buttons));
             }
         }
         var readWithin = DurationText.parse(get("readWithin"));
         return new Step.Send(id, name, channels, messages, isOn(get("best")), readWithin, next);
+    }
+
+    private CouponTerms coupon() {
+        var prefix = get("prefix").strip();
+        var discount = get("discount").strip();
+        var validFor = duration("validFor");
+        if (!prefix.matches("[A-Z0-9]{0,12}")) {
+            throw new IllegalArgumentException("префикс купона — до 12 заглавных латинских букв или цифр, например CART.");
+        }
+        if (discount.isEmpty() || !validFor.isPositive()) {
+            throw new IllegalArgumentException("у купона нужны скидка («10 %», «500 ₽») и срок действия («3 д»).");
+        }
+        return new CouponTerms(prefix, discount, validFor);
     }
 
     static List<Condition> conditionsOf(Map<String, String> fields, String prefix) {
@@ -164,7 +179,11 @@ record StepForm(String type, Map<String, String> fields) {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("нет такого сравнения: «" + row.operator() + "».", e);
                 }
-                conditions.add(new Condition(row.field().strip(), operator, blankToNull(row.value())));
+                var value = blankToNull(row.value());
+                if (value == null && operator != Condition.Operator.IS_SET && operator != Condition.Operator.NOT_SET) {
+                    throw new IllegalArgumentException("у условия на «" + row.field().strip() + "» нет значения.");
+                }
+                conditions.add(new Condition(row.field().strip(), operator, value));
             }
         }
         return conditions;
@@ -181,6 +200,9 @@ record StepForm(String type, Map<String, String> fields) {
                 percent = Integer.parseInt(row.percent().strip().replace("%", "").strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("доля варианта «" + row.name() + "» — целое число процентов.", e);
+            }
+            if (row.name().isBlank() || percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("у варианта нужны название и доля от 0 до 100 %.");
             }
             variants.add(new Variant(row.name().strip(), percent, blankToNull(row.next())));
         }

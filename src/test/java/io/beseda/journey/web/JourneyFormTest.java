@@ -78,6 +78,36 @@ class JourneyFormTest {
     }
 
     @Test
+    void theModelsOwnRulesAreSaidInRussianWithTheirPart() {
+        var blank = post(JourneyForm.of("Путь", JourneysConsoleController.blank()));
+        assertThat(problem(blank, "cap", "0")).isEqualTo("Лимит: не меньше одного сообщения за срок больше нуля, например 3 за «1 д».");
+        assertThat(problem(blank, "goal.window", "")).isEqualTo("Цель: укажите окно атрибуции, например «3 д».");
+        assertThat(problem(blank, "trigger.idle", "10 д")).startsWith("Запуск: тишина после изменения корзины — от минуты до 7 дней");
+        var withPeriod = new HashMap<>(blank);
+        withPeriod.put("entry.kind", "ONCE_PER_PERIOD");
+        assertThat(problem(withPeriod, "entry.period", "")).isEqualTo("Повторный вход: укажите срок, например «7 д».");
+
+        var coupon = new HashMap<>(blank);
+        coupon.putAll(Map.of("s1.type", "coupon", "s1.id", "coupon", "s1.name", "Купон", "s1.discount", "10 %", "s1.validFor", "3 д"));
+        assertThat(problem(coupon, "s1.prefix", "КОРЗИНА")).startsWith("Шаг «Купон»: префикс купона — до 12 заглавных латинских букв");
+        var branch = new HashMap<>(blank);
+        branch.putAll(Map.of("s1.type", "branch", "s1.id", "check", "s1.name", "Крупная корзина?", "s1.cond.0.field", "cart.total",
+                "s1.cond.0.op", "GREATER"));
+        assertThat(problem(branch, "s1.cond.0.value", "")).isEqualTo("Шаг «Крупная корзина?»: у условия на «cart.total» нет значения.");
+    }
+
+    private static String problem(Map<String, String> posted, String field, String value) {
+        var changed = new HashMap<>(posted);
+        changed.put(field, value);
+        try {
+            JourneyForm.read(changed).toDefinition();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(field + " = «" + value + "» was accepted");
+    }
+
+    @Test
     void splitVariantsWithAControlGroup() {
         var posted = new HashMap<>(post(JourneyForm.of("Путь", JourneysConsoleController.blank())));
         posted.put("s1.type", "split");
