@@ -240,6 +240,23 @@ class JourneysApiTests {
     }
 
     @Test
+    void anotherWorkspacesCustomerIsNeitherTestedNorEntered() {
+        var other = workspaces.create("Чужой магазин");
+        var stranger = new JourneyHistory(jdbc, other.workspace().id(), UUID.randomUUID(), 1, clock.instant()).customer("Чужой");
+        var actor = Actor.system(tenant.workspace().id(), "test");
+        var journey = catalog.create(actor, "По API", journeyJson.read("""
+                {"trigger": {"type": "api"}, "steps": [{"type": "send", "id": "hello", "name": "Привет", "channels": ["SMS"],
+                 "messages": {"SMS": {"body": "Здравствуйте"}}, "bestChannel": false}],
+                 "entry": {"kind": "EVERY_TIME"}, "category": "SERVICE", "messageCap": 1, "capPeriod": "P1D", "activeQuietFor": "PT0S"}"""), null);
+        catalog.launch(actor, journey.id(), false, java.util.List.of());
+        var body = "{\"customerId\": \"" + stranger + "\"}";
+
+        assertThat(api.call("POST", "/api/v1/journeys/" + journey.id() + "/test-runs", tenant.apiKey(), body).statusCode()).isEqualTo(404);
+        assertThat(api.call("POST", "/api/v1/journeys/" + journey.id() + "/entries", tenant.apiKey(), body).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from journey_run where customer_id = ?").param(stranger).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void unknownIdsAre404() {
         var unknown = UUID.randomUUID();
         assertThat(api.call("GET", "/api/v1/journeys/" + unknown, tenant.apiKey(), null).statusCode()).isEqualTo(404);

@@ -150,8 +150,12 @@ class JourneysConsoleTests {
         var id = journeyId(console.submit("/journeys", "/journeys", Map.of()));
         var form = formOf(id);
         form.put("name", "<script>alert('x')</script>");
+        form.put("s0.name", "<img src=x onerror=alert(1)>");
         form.put("action", "save");
         console.submit("/journeys/" + id, "/journeys/" + id, form);
+        for (var page : new String[] {"/journeys/" + id, "/journeys/" + id + "/stats"}) {
+            assertThat(console.get(page).body()).as(page).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+        }
 
         assertThat(console.get("/journeys").body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
         assertThat(console.get("/journeys/" + id).body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
