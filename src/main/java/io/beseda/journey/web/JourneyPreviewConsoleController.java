@@ -43,7 +43,7 @@ class JourneyPreviewConsoleController {
                    @RequestParam(defaultValue = "") String preview, @RequestParam(defaultValue = "") String previewCustomer,
                    Model model) {
         catalog.get(actor.workspaceId(), journeyId);
-        JourneyPermissions.requireReader(actor);
+        JourneyPermissions.requireEditor(actor);
         var found = previewCustomer.isBlank() ? null : directory.search(actor.workspaceId(),
                 new CustomerDirectory.Query(previewCustomer, null, false, false, 0, 1)).customers().stream().findFirst().orElse(null);
         model.addAttribute("customer", found);

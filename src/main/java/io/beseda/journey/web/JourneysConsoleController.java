@@ -119,7 +119,8 @@ class JourneysConsoleController {
     @PostMapping("/{journeyId}/check")
     String check(Actor actor, @PathVariable UUID journeyId, @RequestParam Map<String, String> posted, Model model) {
         model.addAttribute("journey", catalog.get(actor.workspaceId(), journeyId));
-        JourneyPermissions.requireReader(actor);
+        JourneyPermissions.requireEditor(actor);
+        model.addAttribute("canEdit", true);
         model.addAttribute("problems", builder.problems(read(posted)));
         return "journey/builder :: problems";
     }
