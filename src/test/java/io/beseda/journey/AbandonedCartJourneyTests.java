@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -44,9 +42,6 @@ class AbandonedCartJourneyTests {
     static final Instant MONDAY_10_MSK = Instant.parse("2031-03-10T07:00:00Z");
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    /** Each test starts on a later day: the clock only moves forward (schedulers wait on it). */
-    private static final AtomicInteger days = new AtomicInteger();
-
     @TestConfiguration
     static class Clocks {
         @Bean
@@ -76,7 +71,7 @@ class AbandonedCartJourneyTests {
     VirtualClock clock;
 
     private JourneyShop shop(LocalTime moscowTime, Channel... consented) {
-        var start = LocalDate.of(2031, 3, 10).plusDays(days.addAndGet(4)).atTime(moscowTime).atZone(MOSCOW).toInstant();
+        var start = JourneyShop.freshDay().atTime(moscowTime).atZone(MOSCOW).toInstant();
         clock.set(start);
         var shop = new JourneyShop(workspaces, port, jdbc, clock, dispatcher, customers)
                 .accounts(accounts, Channel.PUSH, Channel.SMS, Channel.EMAIL);

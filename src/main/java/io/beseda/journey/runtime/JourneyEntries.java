@@ -90,6 +90,10 @@ public class JourneyEntries {
             return Optional.empty();
         }
         var entryKey = rule.kind() == EntryRule.Kind.EVERY_TIME ? everyTimeKey : "";
+        // "every time" is every occurrence of the trigger: the same order status reported twice is one occurrence
+        if (rule.kind() == EntryRule.Kind.EVERY_TIME && runs.entered(journey.id(), customer, entryKey)) {
+            return Optional.empty();
+        }
         var run = runs.insert(workspace, journey.id(), journey.version(), customer, entryKey, Runner.fresh(facts), now);
         run.ifPresent(runner::start);
         return run.map(io.beseda.journey.engine.RunRef::id);
