@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.beseda.channel.ChannelAccounts;
@@ -34,6 +35,8 @@ import io.beseda.testing.VirtualClock;
  * messages through the outbox, the send policy and the sandbox connectors, receipts back into the journey.
  */
 @BesedaTest
+// closed after the class: its scheduler runs on a clock years ahead and must not fire other contexts' timers
+@DirtiesContext
 @TestPropertySource(properties = "beseda.journey.timers=true")
 @Import(AbandonedCartJourneyTests.Clocks.class)
 class AbandonedCartJourneyTests {

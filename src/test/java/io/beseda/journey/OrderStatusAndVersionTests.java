@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.beseda.channel.ChannelAccounts;
@@ -40,6 +41,8 @@ import io.beseda.workspace.Actor;
 
 /** «Статус заказа» on the customer's preferred channel, and versions: who finishes on which. */
 @BesedaTest
+// closed after the class: its scheduler runs on a clock years ahead and must not fire other contexts' timers
+@DirtiesContext
 @TestPropertySource(properties = "beseda.journey.timers=true")
 @Import(AbandonedCartJourneyTests.Clocks.class)
 class OrderStatusAndVersionTests {
