@@ -102,6 +102,11 @@ class Runs {
                 .params(workspace.value(), customer.value(), eventType).query(UUID.class).list();
     }
 
+    boolean entered(UUID journey, CustomerId customer, String entryKey) {
+        return jdbc.sql("select exists (select 1 from journey_run where journey_id = ? and customer_id = ? and entry_key = ?)")
+                .params(journey, customer.value(), entryKey).query(Boolean.class).single();
+    }
+
     /** When the customer last entered this journey; empty if never. */
     Optional<Instant> lastEntered(UUID journey, CustomerId customer) {
         return jdbc.sql("select max(entered_at) from journey_run where journey_id = ? and customer_id = ?")
