@@ -93,7 +93,8 @@ class JourneyStats {
                 with executed as (
                     select e.step_id, e.run_id, m.id as message_id, m.status,
                            m.id is not null and exists (select 1 from send_decision d where d.workspace_id = e.workspace_id
-                                and d.customer_id = m.customer_id and d.message_ref = m.id::text and d.outcome = 'DEFER') as deferred
+                                and d.customer_id = m.customer_id and d.message_ref = m.id::text and d.outcome = 'DEFER'
+                                and not d.dry_run) as deferred
                     from journey_step_execution e
                     left join outbound_message m on m.id = e.message_id and m.workspace_id = e.workspace_id
                     where e.workspace_id = ? and e.journey_id = ? and e.version = ?)
