@@ -87,6 +87,7 @@ class JourneyStats {
                 steps(workspace, journey, version, definition), splits(workspace, journey, version, definition));
     }
 
+    /** A step writes several executions for one message (queued, then its outcome): messages are counted once each. */
     private List<StepFigures> steps(WorkspaceId workspace, UUID journey, int version, JourneyDefinition definition) {
         var messages = new HashMap<String, long[]>();
         jdbc.sql("""
@@ -99,17 +100,17 @@ class JourneyStats {
                     left join outbound_message m on m.id = e.message_id and m.workspace_id = e.workspace_id
                     where e.workspace_id = ? and e.journey_id = ? and e.version = ?)
                 select step_id, count(distinct run_id) as entered,
-                       count(message_id) filter (where status in ('SENT', 'DELIVERED', 'READ')) as sent,
-                       count(message_id) filter (where deferred) as deferred,
-                       count(message_id) filter (where status in ('DELIVERED', 'READ')) as delivered,
-                       count(message_id) filter (where status = 'READ') as read
+                       count(distinct message_id) filter (where status in ('SENT', 'DELIVERED', 'READ')) as sent,
+                       count(distinct message_id) filter (where deferred) as deferred,
+                       count(distinct message_id) filter (where status in ('DELIVERED', 'READ')) as delivered,
+                       count(distinct message_id) filter (where status = 'READ') as read
                 from executed group by step_id""")
                 .params(workspace.value(), journey, version)
                 .query((row, n) -> messages.put(row.getString("step_id"), new long[] {row.getLong("entered"), row.getLong("sent"),
                         row.getLong("deferred"), row.getLong("delivered"), row.getLong("read")})).list();
         var denied = new HashMap<String, Map<String, Long>>();
         jdbc.sql("""
-                select e.step_id, m.failure_reason, count(*) as messages
+                select e.step_id, m.failure_reason, count(distinct m.id) as messages
                 from journey_step_execution e join outbound_message m on m.id = e.message_id and m.workspace_id = e.workspace_id
                 where e.workspace_id = ? and e.journey_id = ? and e.version = ? and m.status = 'FAILED'
                   and m.failure_reason = any (?)

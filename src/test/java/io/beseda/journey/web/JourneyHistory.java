@@ -85,6 +85,8 @@ final class JourneyHistory {
                 .params(message, workspace.value(), "journey-" + message, customer, channel, status, failureReason,
                         Timestamp.from(now), Timestamp.from(now.plusSeconds(3600)), Timestamp.from(now), Timestamp.from(now)).update();
         execution(run, step + "#" + channel, "send", message);
+        // the engine writes the message's outcome as a second execution of the same step
+        execution(run, step + "#" + channel + "#outcome", "send", message);
         return message;
     }
 
