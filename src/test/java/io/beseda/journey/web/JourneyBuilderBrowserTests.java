@@ -21,7 +21,7 @@ import io.beseda.workspace.Role;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A marketer builds a journey in Chromium: from the template, live problems while typing, a new step, save, launch. */
+/** A marketer builds a journey in Chromium: from the template, live problems while typing, a new step, save, a preview on a real customer, launch. */
 @BesedaTest
 class JourneyBuilderBrowserTests {
 
@@ -36,6 +36,12 @@ class JourneyBuilderBrowserTests {
 
     @Autowired
     JourneyCatalog catalog;
+
+    @Autowired
+    io.beseda.customer.Customers customers;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aMarketerEditsTheAbandonedCartTemplateAndLaunchesIt() {
@@ -71,6 +77,15 @@ class JourneyBuilderBrowserTests {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Сохранить черновик")).click();
         assertThat(page.locator(".alert.notice")).hasText("Черновик сохранён.");
+
+        var customer = customers.resolve(shop.workspace().id(), java.util.List.of(io.beseda.customer.Identity.phone("+7 916 777-00-11")),
+                java.time.Instant.now()).orElseThrow();
+        jdbc.sql("update customer set name = 'Ольга Превью' where id = ?").param(customer.value()).update();
+        page.locator("#preview-form input[name=previewCustomer]").fill("777-00-11");
+        page.locator("#preview-form select[name=preview]").selectOption("4:SMS");
+        page.locator("#preview-button").click();
+        assertThat(page.locator("#preview")).containsText("Так увидит Ольга Превью в канале SMS");
+        assertThat(page.locator("#preview .preview-body")).containsText("Ольга, товары ждут вас в корзине");
         page.locator("#launch").click();
         assertThat(page.locator(".alert.notice")).containsText("Запущена версия 1");
         assertThat(page.locator("h1 [data-status]")).hasText("Запущен");
