@@ -120,8 +120,8 @@ public final class JourneyEngine {
                             : onwards(step, chosen, variant.next());
                 }
                 case Step.SetAttribute set -> {
-                    ports.setAttribute(run, set.attribute(), set.value());
-                    note(step, step.id(), "attribute", "DONE", null, null, set.attribute() + " = " + set.value());
+                    var answer = ports.setAttribute(run, set.attribute(), set.value());
+                    note(step, step.id(), "attribute", "DONE", null, null, set.attribute() + " = " + set.value() + ": " + answer);
                     yield onwards(step, state, set.next());
                 }
                 case Step.IssueCoupon coupon -> {

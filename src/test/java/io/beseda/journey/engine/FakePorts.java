@@ -82,8 +82,9 @@ final class FakePorts implements Ports {
     }
 
     @Override
-    public void setAttribute(RunRef run, String attribute, @Nullable String value) {
+    public String setAttribute(RunRef run, String attribute, @Nullable String value) {
         attributes.add(attribute + "=" + value);
+        return "сделано";
     }
 
     @Override
