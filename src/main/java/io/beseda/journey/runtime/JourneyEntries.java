@@ -82,7 +82,7 @@ public class JourneyEntries {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(journey.id() + "|" + customer.value())
                 .query((row, n) -> 1).list();
         var rule = journey.definition().entry();
-        var last = runs.lastEntered(journey.id(), customer);
+        var last = runs.lastEntered(workspace, journey.id(), customer);
         if (rule.kind() == EntryRule.Kind.ONCE && last.isPresent()) {
             return Optional.empty();
         }

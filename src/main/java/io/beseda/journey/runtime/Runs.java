@@ -102,10 +102,14 @@ class Runs {
                 .params(workspace.value(), customer.value(), eventType).query(UUID.class).list();
     }
 
-    /** When the customer last entered this journey; empty if never. */
-    Optional<Instant> lastEntered(UUID journey, CustomerId customer) {
-        return jdbc.sql("select max(entered_at) from journey_run where journey_id = ? and customer_id = ?")
-                .params(journey, customer.value()).query((row, n) -> row.getTimestamp(1)).optional()
+    /**
+     * When the customer last entered this journey; empty if never. By workspace and customer first, which is
+     * how runs are indexed: without the workspace the customer is not a usable index prefix, and the lookup
+     * reads every run of the journey.
+     */
+    Optional<Instant> lastEntered(WorkspaceId workspace, UUID journey, CustomerId customer) {
+        return jdbc.sql("select max(entered_at) from journey_run where workspace_id = ? and customer_id = ? and journey_id = ?")
+                .params(workspace.value(), customer.value(), journey).query((row, n) -> row.getTimestamp(1)).optional()
                 .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
     }
 }
