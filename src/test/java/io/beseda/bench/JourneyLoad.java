@@ -61,7 +61,9 @@ public final class JourneyLoad {
             load.setUp();
             exit = load.measure(Duration.ofMinutes(minutes)) ? 0 : 1;
         }
-        System.out.println("  (database files left in " + data + "; delete them when done)");
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         System.exit(exit);
     }
 
@@ -175,7 +177,9 @@ public final class JourneyLoad {
         while (Instant.now().isBefore(firstDue)) {
             Thread.sleep(100);
         }
-        System.out.println("    time  cart-idle/s  wake/s  steps/s  due-not-started  active-runs  outbox-queue  p99-late-ms  max-late-ms");
+        commitsBefore = commits();
+        cpuBefore = os().getProcessCpuTime();
+        System.out.println("    time  cart-idle/s  wake/s  steps/s  due-not-started  active-runs  outbox-queue  max-late-ms  p99-late-ms-so-far");
         samples.add(sample(stepsBefore));
         var finished = false;
         long lastMoved = System.currentTimeMillis();
@@ -189,10 +193,10 @@ public final class JourneyLoad {
             long due = count("select count(*) from scheduled_tasks where task_name like 'journey-%' and execution_time <= now() and not picked");
             long queued = count("select count(*) from outbound_message where status in ('QUEUED', 'SENDING')");
             long timers = count("select count(*) from scheduled_tasks where task_name like 'journey-%'");
-            System.out.printf("  %5.0fs  %11.0f  %6.0f  %7.0f  %15d  %11d  %12d  %11d  %11d%n", (s.atMillis - firstDue.toEpochMilli()) / 1000.0,
+            System.out.printf("  %5.0fs  %11.0f  %6.0f  %7.0f  %15d  %11d  %12d  %11d  %18d%n", (s.atMillis - firstDue.toEpochMilli()) / 1000.0,
                     (s.idleFired - p.idleFired) / seconds, (s.wakesFired - p.wakesFired) / seconds, (s.steps - p.steps) / seconds,
-                    due, active, queued, TimerLateness.Histogram.quantile(0.99, lateness.cartIdle, lateness.wake),
-                    Math.max(lateness.cartIdle.max(), lateness.wake.max()));
+                    due, active, queued, Math.max(lateness.cartIdle.takeTickMax(), lateness.wake.takeTickMax()),
+                    TimerLateness.Histogram.quantile(0.99, lateness.cartIdle, lateness.wake));
             if (s.idleFired != p.idleFired || s.wakesFired != p.wakesFired || s.steps != p.steps) {
                 lastMoved = System.currentTimeMillis();
             }
@@ -200,13 +204,25 @@ public final class JourneyLoad {
                 finished = true;
                 break;
             }
-            if (System.currentTimeMillis() - lastMoved > STUCK.toMillis() && Instant.now().isAfter(lastDue)) {
-                System.out.println("  nothing moved for " + STUCK.toMinutes() + " minutes: stopping");
+            if (System.currentTimeMillis() - lastMoved > STUCK.toMillis() && Instant.now().isAfter(lastDue)
+                    && count("select count(*) from scheduled_tasks where task_name like 'journey-%' and execution_time > now()") == 0) {
+                System.out.println("  nothing moved for " + STUCK.toMinutes() + " minutes and no timer is ahead: stopping");
                 break;
             }
         }
         summary(samples, stepsBefore, finished);
         return finished;
+    }
+
+    private long commitsBefore;
+    private long cpuBefore;
+
+    private long commits() {
+        return count("select xact_commit from pg_stat_database where datname = current_database()");
+    }
+
+    private static com.sun.management.OperatingSystemMXBean os() {
+        return (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     }
 
     private Sample sample(long stepsBefore) {
@@ -247,6 +263,9 @@ public final class JourneyLoad {
         var runs = sql.queryForList("select status, count(*) as n from journey_run group by status order by status");
         var messages = sql.queryForList("select channel, status, count(*) as n from outbound_message group by channel, status order by channel, status");
         var size = sql.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class);
+        double wall = (last.atMillis - first.atMillis) / 1000.0;
+        double jvmCores = (os().getProcessCpuTime() - cpuBefore) / 1e9 / Math.max(1, wall);
+        long transactions = commits() - commitsBefore;
         var idle = lateness.cartIdle;
         var wake = lateness.wake;
         System.out.printf("""
@@ -280,6 +299,9 @@ public final class JourneyLoad {
         System.out.printf("%n  converted                                      %,10d   (no shopper buys in this benchmark)%n", converted);
         System.out.print("  messages                                      ");
         messages.forEach(r -> System.out.print(" " + r.get("channel") + "/" + r.get("status") + " " + String.format("%,d", ((Number) r.get("n")).longValue())));
-        System.out.printf("%n  database size at the end                       %10s%n%n", size);
+        System.out.printf("%n  database transactions committed                %,10d   (%.1f per cart)%n", transactions, (double) transactions / carts);
+        System.out.printf("  CPU: this JVM used %.2f of %d cores on average; machine load average at the end %.1f%n",
+                jvmCores, Runtime.getRuntime().availableProcessors(), os().getSystemLoadAverage());
+        System.out.printf("  database size at the end                       %10s%n%n", size);
     }
 }

@@ -26,12 +26,14 @@ final class TimerLateness implements ExecutionInterceptor {
         private final AtomicLong fired = new AtomicLong();
         private final AtomicLong maxMillis = new AtomicLong();
         private final AtomicLong lastStartMillis = new AtomicLong();
+        private final AtomicLong tickMax = new AtomicLong();
 
         void add(long lateMillis, long nowMillis) {
             var late = Math.max(0, lateMillis);
             millis.incrementAndGet((int) Math.min(late, BUCKETS));
             fired.incrementAndGet();
             maxMillis.accumulateAndGet(late, Math::max);
+            tickMax.accumulateAndGet(late, Math::max);
             lastStartMillis.accumulateAndGet(nowMillis, Math::max);
         }
 
@@ -41,6 +43,11 @@ final class TimerLateness implements ExecutionInterceptor {
 
         long max() {
             return maxMillis.get();
+        }
+
+        /** The latest start since the previous call (for the progress lines). */
+        long takeTickMax() {
+            return tickMax.getAndSet(0);
         }
 
         long lastStart() {
