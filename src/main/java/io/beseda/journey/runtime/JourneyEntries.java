@@ -75,6 +75,22 @@ public class JourneyEntries {
                 .filter(java.util.Objects::nonNull).toList();
     }
 
+    /** A launched, active journey and the workspace it belongs to. */
+    record OpenIn(WorkspaceId workspace, Open journey) {
+    }
+
+    /** The journey if it is launched and active now, with its workspace: one read by id (a timer knows only the id). */
+    Optional<OpenIn> open(UUID journeyId) {
+        return jdbc.sql("select workspace_id, live_version from journey where id = ? and status = 'ACTIVE' and live_version is not null")
+                .param(journeyId)
+                .query((row, n) -> new Object[] {new WorkspaceId(row.getObject(1, UUID.class)), row.getInt(2)}).optional()
+                .flatMap(r -> {
+                    var definition = definitions.version(journeyId, (int) r[1]);
+                    return definition == null ? Optional.empty()
+                            : Optional.of(new OpenIn((WorkspaceId) r[0], new Open(journeyId, (int) r[1], definition)));
+                });
+    }
+
     /** Enters within the caller's transaction; {@code everyTimeKey} names this entry when the rule is "every time". */
     Optional<UUID> enter(WorkspaceId workspace, Open journey, CustomerId customer, String everyTimeKey, Map<String, String> facts) {
         var now = clock.instant();

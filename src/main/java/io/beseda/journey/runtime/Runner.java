@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,17 +31,15 @@ class Runner {
     private final JourneyEngine engine;
     private final JourneyTimers timers;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     Runner(Runs runs, Definitions definitions, JourneyPorts ports, JourneyTimers timers, TransactionTemplate transactions,
-           JdbcClient jdbc, Clock clock) {
+           Clock clock) {
         this.runs = runs;
         this.definitions = definitions;
         this.engine = new JourneyEngine(ports);
         this.timers = timers;
         this.transactions = transactions;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -70,9 +67,8 @@ class Runner {
             return;
         }
         var run = stored.ref();
-        var journeyStatus = jdbc.sql("select status from journey where id = ?").param(run.journeyId()).query(String.class).single();
         var now = clock.instant();
-        if (journeyStatus.equals("ARCHIVED")) {
+        if (stored.journeyStatus().equals("ARCHIVED")) {
             runs.end(run.id(), "EXITED", "the journey was archived", now);
             return;
         }

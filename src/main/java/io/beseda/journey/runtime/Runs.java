@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Runs {
 
-    record Stored(RunRef ref, RunState state, String status) {
+    /** @param journeyStatus the status of the run's journey (ACTIVE, PAUSED, ARCHIVED), read with the run */
+    record Stored(RunRef ref, RunState state, String status, String journeyStatus) {
     }
 
     private final JdbcClient jdbc;
@@ -48,13 +49,14 @@ class Runs {
         return inserted == 1 ? Optional.of(new RunRef(id, workspace, journey, version, customer, now)) : Optional.empty();
     }
 
-    /** The run, locked for this transaction, if it is still inside its journey. */
+    /** The run, locked for this transaction, if it is still inside its journey; its journey's status in the same statement. */
     Optional<Stored> lockActive(UUID run) {
-        return jdbc.sql("select * from journey_run where id = ? and status = 'ACTIVE' for update").param(run)
+        return jdbc.sql("select r.*, j.status as journey_status from journey_run r join journey j on j.id = r.journey_id"
+                        + " where r.id = ? and r.status = 'ACTIVE' for update of r").param(run)
                 .query((row, n) -> new Stored(new RunRef(row.getObject("id", UUID.class), new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         row.getObject("journey_id", UUID.class), row.getInt("version"), new CustomerId(row.getObject("customer_id", UUID.class)),
                         row.getTimestamp("entered_at").toInstant()), json.readValue(row.getString("state"), RunState.class),
-                        row.getString("status")))
+                        row.getString("status"), row.getString("journey_status")))
                 .optional();
     }
 
