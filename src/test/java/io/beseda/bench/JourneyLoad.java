@@ -57,7 +57,7 @@ public final class JourneyLoad {
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchTimerLateness", lateness))
                 .run("--beseda.db.data-dir=" + data, "--server.port=0", "--beseda.demo.enabled=false",
                         "--beseda.journey.timers=true", "--logging.level.root=WARN")) {
-            var load = new JourneyLoad(app, lateness, carts, rate);
+            var load = new JourneyLoad(app, lateness, carts, rate, data.resolve("postgres").resolve("postmaster.pid"));
             load.setUp();
             exit = load.measure(Duration.ofMinutes(minutes)) ? 0 : 1;
         }
@@ -78,7 +78,10 @@ public final class JourneyLoad {
     private Instant lastDue;
     private ZoneId zone;
 
-    private JourneyLoad(ConfigurableApplicationContext app, TimerLateness lateness, int carts, int rate) {
+    private final java.nio.file.Path postmaster;
+
+    private JourneyLoad(ConfigurableApplicationContext app, TimerLateness lateness, int carts, int rate, java.nio.file.Path postmaster) {
+        this.postmaster = postmaster;
         this.app = app;
         this.lateness = lateness;
         this.sql = app.getBean(JdbcTemplate.class);
@@ -179,6 +182,7 @@ public final class JourneyLoad {
         }
         commitsBefore = commits();
         cpuBefore = os().getProcessCpuTime();
+        postgresCpuBefore = postgresCpuSeconds();
         System.out.println("    time  cart-idle/s  wake/s  steps/s  due-not-started  active-runs  outbox-queue  max-late-ms  p99-late-ms-so-far");
         samples.add(sample(stepsBefore));
         var finished = false;
@@ -216,6 +220,31 @@ public final class JourneyLoad {
 
     private long commitsBefore;
     private long cpuBefore;
+
+    private double postgresCpuBefore;
+
+    /** CPU seconds of the embedded PostgreSQL and its backends so far (Linux /proc; 0 where that is missing). */
+    private double postgresCpuSeconds() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(postmaster).getFirst().strip());
+            var processes = new ArrayList<Long>();
+            processes.add(pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.children().forEach(c -> processes.add(c.pid())));
+            double seconds = 0;
+            for (var p : processes) {
+                try {
+                    var stat = Files.readString(java.nio.file.Path.of("/proc", String.valueOf(p), "stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a backend that ended meanwhile
+                }
+            }
+            return seconds;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
 
     private long commits() {
         return count("select xact_commit from pg_stat_database where datname = current_database()");
@@ -265,6 +294,7 @@ public final class JourneyLoad {
         var size = sql.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class);
         double wall = (last.atMillis - first.atMillis) / 1000.0;
         double jvmCores = (os().getProcessCpuTime() - cpuBefore) / 1e9 / Math.max(1, wall);
+        double postgresCores = (postgresCpuSeconds() - postgresCpuBefore) / Math.max(1, wall);
         long transactions = commits() - commitsBefore;
         var idle = lateness.cartIdle;
         var wake = lateness.wake;
@@ -300,8 +330,8 @@ public final class JourneyLoad {
         System.out.print("  messages                                      ");
         messages.forEach(r -> System.out.print(" " + r.get("channel") + "/" + r.get("status") + " " + String.format("%,d", ((Number) r.get("n")).longValue())));
         System.out.printf("%n  database transactions committed                %,10d   (%.1f per cart)%n", transactions, (double) transactions / carts);
-        System.out.printf("  CPU: this JVM used %.2f of %d cores on average; machine load average at the end %.1f%n",
-                jvmCores, Runtime.getRuntime().availableProcessors(), os().getSystemLoadAverage());
+        System.out.printf("  CPU over the run (%.0f s): Beseda's JVM %.2f cores, its PostgreSQL %.2f cores, of %d; machine load average at the end %.1f%n",
+                wall, jvmCores, postgresCores, Runtime.getRuntime().availableProcessors(), os().getSystemLoadAverage());
         System.out.printf("  database size at the end                       %10s%n%n", size);
     }
 }
