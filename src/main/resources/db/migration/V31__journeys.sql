@@ -69,6 +69,7 @@ create table journey_run (
 -- A customer is inside a journey once at a time per entry (a redelivered trigger cannot enter twice).
 create unique index journey_run_once_inside on journey_run (journey_id, customer_id, entry_key) where status = 'ACTIVE';
 create index journey_run_by_customer on journey_run (workspace_id, customer_id, entered_at desc);
+create index journey_run_by_entry on journey_run (journey_id, customer_id, entry_key);
 create index journey_run_by_journey on journey_run (journey_id, status);
 create index journey_run_waiting_message on journey_run (waiting_message_id) where waiting_message_id is not null;
 create index journey_run_waiting_event on journey_run (workspace_id, customer_id, waiting_event) where waiting_event is not null;

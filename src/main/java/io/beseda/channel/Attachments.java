@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,10 +36,11 @@ public class Attachments {
 
     private final JdbcClient jdbc;
     private final long maxBytes;
-    private volatile byte @Nullable [] key;
+    private final io.beseda.shared.InstallationSecrets secrets;
 
-    Attachments(JdbcClient jdbc, @Value("${beseda.channel.attachment-max-bytes:10485760}") long maxBytes) {
+    Attachments(JdbcClient jdbc, io.beseda.shared.InstallationSecrets secrets, @Value("${beseda.channel.attachment-max-bytes:10485760}") long maxBytes) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.maxBytes = maxBytes;
     }
 
@@ -100,7 +100,7 @@ public class Attachments {
     private String token(UUID id) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secrets.key(KEY_NAME), "HmacSHA256"));
             var digest = mac.doFinal(id.toString().getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -108,21 +108,4 @@ public class Attachments {
         }
     }
 
-    private byte[] key() {
-        var known = key;
-        if (known == null) {
-            synchronized (this) {
-                if (key == null) {
-                    var generated = new byte[32];
-                    new SecureRandom().nextBytes(generated);
-                    jdbc.sql("insert into installation_secret (name, value) values (?, ?) on conflict (name) do nothing")
-                            .params(KEY_NAME, Base64.getEncoder().encodeToString(generated)).update();
-                    key = Base64.getDecoder().decode(jdbc.sql("select value from installation_secret where name = ?")
-                            .param(KEY_NAME).query(String.class).single());
-                }
-                known = key;
-            }
-        }
-        return known;
-    }
 }

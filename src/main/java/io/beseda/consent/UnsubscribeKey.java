@@ -1,10 +1,7 @@
 package io.beseda.consent;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +14,12 @@ class UnsubscribeKey {
 
     private static final String NAME = "unsubscribe-links";
 
-    private final JdbcClient jdbc;
+    private final io.beseda.shared.InstallationSecrets secrets;
     private final ConsentSettings settings;
     private volatile byte[] key;
 
-    UnsubscribeKey(JdbcClient jdbc, ConsentSettings settings) {
-        this.jdbc = jdbc;
+    UnsubscribeKey(io.beseda.shared.InstallationSecrets secrets, ConsentSettings settings) {
+        this.secrets = secrets;
         this.settings = settings;
     }
 
@@ -44,11 +41,6 @@ class UnsubscribeKey {
         if (configured != null && !configured.isBlank()) {
             return configured.getBytes(StandardCharsets.UTF_8);
         }
-        var generated = new byte[32];
-        new SecureRandom().nextBytes(generated);
-        jdbc.sql("insert into installation_secret (name, value) values (?, ?) on conflict (name) do nothing")
-                .params(NAME, Base64.getEncoder().encodeToString(generated)).update();
-        return Base64.getDecoder().decode(jdbc.sql("select value from installation_secret where name = ?")
-                .param(NAME).query(String.class).single());
+        return secrets.key(NAME);
     }
 }

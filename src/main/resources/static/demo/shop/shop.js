@@ -132,6 +132,36 @@
             + " оформлен. Вопросы по заказу — в чат справа внизу.";
     }
 
+    // «Скидки и напоминания»: the shop's own form. The shop's server (here /demo/shop/subscribe, standing in for it)
+    // records each ticked consent; the tracker learns the contacts, so the visitor's browser and cart are theirs.
+    function subscriptions() {
+        var form = $("subscribe");
+        if (!form) return;
+        form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var phone = form.elements.phone.value.trim(), email = form.elements.email.value.trim();
+            var channels = Array.prototype.filter.call(form.querySelectorAll("input[name=channel]"), function (c) { return c.checked; })
+                .map(function (c) { return c.value; });
+            var status = $("subscribe-status");
+            if (window.beseda && window.beseda.identify) {
+                var who = {};
+                if (phone) who.phone = phone;
+                if (email) who.email = email;
+                window.beseda.identify(who);
+            }
+            fetch("/demo/shop/subscribe", {method: "POST", headers: {"Content-Type": "application/json"},
+                body: JSON.stringify({visitorId: window.beseda && window.beseda.visitorId ? window.beseda.visitorId() : null,
+                    phone: phone, email: email, channels: channels})})
+                .then(function (r) { return r.json().then(function (body) { return {ok: r.ok, body: body}; }); })
+                .then(function (answer) {
+                    status.textContent = answer.ok
+                        ? "Готово. Положите что-нибудь в корзину и уйдите со страницы: напоминания придут в «Песочницу» консоли."
+                        : answer.body.error;
+                })
+                .catch(function () { status.textContent = "Не получилось подписаться, попробуйте ещё раз."; });
+        });
+    }
+
     function load(src, attributes, done) {
         var script = document.createElement("script");
         script.src = src;
@@ -150,6 +180,7 @@
         .then(function (configs) {
             var startChat = function () {
                 (pages[document.body.getAttribute("data-page")] || function () {})();
+                subscriptions();
                 load("/widget/beseda-chat.js", {"data-token": configs[1].chatToken}, function () {});
             };
             if (configs[0]) load("/static/beseda-tracker.js", {"data-token": configs[0].token}, startChat); else startChat();

@@ -95,4 +95,25 @@ class SandboxPhoneTests {
         assertThat(jdbc.sql("select count(*) from sandbox_message where workspace_id = ? and body = 'Без темы' and subject is null")
                 .param(ws.value()).query(Long.class).single()).isOne();
     }
+
+    @Test
+    void linksInATextAreTappableAndEverythingElseStaysText() {
+        var tenant = workspaces.create("Песочница-ссылки");
+        var ws = tenant.workspace().id();
+        var phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
+        var customer = customers.resolve(ws, List.of(Identity.phone(phone)), Instant.now()).orElseThrow();
+        accounts.add(ws, Channel.SMS, "sandbox", "Песочница", Map.of(), 10);
+        outbox.queue(ws, new OutboundMessage(customer, Channel.SMS, MessageCategory.SERVICE,
+                "Корзина: https://shop.example/r/AbC_9-x. <script>alert(1)</script> javascript:alert(2)", phone,
+                "sandbox-link-1", false, Duration.ofHours(1)));
+        dispatcher.dispatchDue();
+        var console = Http.console(port);
+        console.signIn(tenant.owner().email(), TestWorkspaces.PASSWORD);
+
+        var page = console.get("/sandbox").body();
+
+        assertThat(page).containsPattern("Корзина: <a href=\"https://shop.example/r/AbC_9-x\"\\s+target=\"_blank\" rel=\"noopener noreferrer\">https://shop.example/r/AbC_9-x</a>\\.")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(2)")
+                .doesNotContain("href=\"javascript");
+    }
 }

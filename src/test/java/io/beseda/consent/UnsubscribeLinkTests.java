@@ -115,8 +115,8 @@ class UnsubscribeLinkTests {
         var shop = workspaces.create("Перезапуск").workspace().id();
         var token = links.token(shop, subscribed(shop), Channel.EMAIL);
 
-        var afterRestart = new UnsubscribeTokens(new UnsubscribeKey(jdbc, new ConsentSettings(null))::bytes);
-        var otherInstallation = new UnsubscribeTokens(new UnsubscribeKey(jdbc, new ConsentSettings("s".repeat(40)))::bytes);
+        var afterRestart = new UnsubscribeTokens(new UnsubscribeKey(new io.beseda.shared.InstallationSecrets(jdbc), new ConsentSettings(null))::bytes);
+        var otherInstallation = new UnsubscribeTokens(new UnsubscribeKey(new io.beseda.shared.InstallationSecrets(jdbc), new ConsentSettings("s".repeat(40)))::bytes);
 
         assertThat(afterRestart.read(token)).isPresent();
         assertThat(otherInstallation.read(token)).isEmpty();

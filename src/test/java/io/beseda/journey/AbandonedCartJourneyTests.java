@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.beseda.channel.ChannelAccounts;
@@ -36,6 +35,8 @@ import io.beseda.testing.VirtualClock;
  * messages through the outbox, the send policy and the sandbox connectors, receipts back into the journey.
  */
 @BesedaTest
+// closed after the class: its scheduler runs on a clock years ahead and must not fire other contexts' timers
+@DirtiesContext
 @TestPropertySource(properties = "beseda.journey.timers=true")
 @Import(AbandonedCartJourneyTests.Clocks.class)
 class AbandonedCartJourneyTests {
@@ -43,9 +44,6 @@ class AbandonedCartJourneyTests {
     /** Years ahead of real time, so no other context's timers are due on it (and ours are not on theirs). */
     static final Instant MONDAY_10_MSK = Instant.parse("2031-03-10T07:00:00Z");
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
-    /** Each test starts on a later day: the clock only moves forward (schedulers wait on it). */
-    private static final AtomicInteger days = new AtomicInteger();
 
     @TestConfiguration
     static class Clocks {
@@ -76,7 +74,7 @@ class AbandonedCartJourneyTests {
     VirtualClock clock;
 
     private JourneyShop shop(LocalTime moscowTime, Channel... consented) {
-        var start = LocalDate.of(2031, 3, 10).plusDays(days.addAndGet(4)).atTime(moscowTime).atZone(MOSCOW).toInstant();
+        var start = JourneyShop.freshDay().atTime(moscowTime).atZone(MOSCOW).toInstant();
         clock.set(start);
         var shop = new JourneyShop(workspaces, port, jdbc, clock, dispatcher, customers)
                 .accounts(accounts, Channel.PUSH, Channel.SMS, Channel.EMAIL);

@@ -42,11 +42,20 @@ final class JourneyShop {
                 Instant nextAttemptAt) {
     }
 
+    /** Days handed out to tests of the virtual-clock context: each starts on a later one, as the clock only moves forward. */
+    private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A day years ahead, later than any a test of the same context used. */
+    static java.time.LocalDate freshDay() {
+        return java.time.LocalDate.of(2031, 3, 10).plusDays(DAYS.addAndGet(4));
+    }
+
     final TestWorkspaces.Tenant tenant;
     final WorkspaceId workspace;
     final String visitor = UUID.randomUUID().toString();
     final String phone = "+7916" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
     final String email = "shopper-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
+    final String telegram = String.valueOf(Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L) + 1_000_000_000L);
     private final int port;
     private final JdbcClient jdbc;
     private final VirtualClock clock;
@@ -101,7 +110,7 @@ final class JourneyShop {
         body.put("id", UUID.randomUUID().toString());
         body.put("type", type);
         body.put("occurredAt", clock.instant().toString());
-        body.put("customer", Map.of("visitorId", visitor, "phone", phone, "email", email));
+        body.put("customer", Map.of("visitorId", visitor, "phone", phone, "email", email, "telegramId", telegram));
         body.put("properties", properties);
         var json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("events", List.of(body)));
         var answer = Http.api(port).call("POST", "/api/v1/events", tenant.apiKey(), json);

@@ -39,6 +39,30 @@ class SandboxPhoneController {
     record Received(String providerMessageId, String channel, @Nullable String address, @Nullable String subject, String body,
                     Instant at, String customer, String status, List<QuickReply> quickReplies, List<Attachment> attachments) {
 
+        /** A piece of the text: a link (http or https only) the phone would make tappable, or plain text. */
+        record Part(String text, @Nullable String href) {
+        }
+
+        private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"«»]+[^\\s<>\"«».,;:!?)]");
+
+        /** The body in pieces, so links are links and everything else stays text. */
+        public List<Part> parts() {
+            var parts = new java.util.ArrayList<Part>();
+            var matcher = LINK.matcher(body);
+            int from = 0;
+            while (matcher.find()) {
+                if (matcher.start() > from) {
+                    parts.add(new Part(body.substring(from, matcher.start()), null));
+                }
+                parts.add(new Part(matcher.group(), matcher.group()));
+                from = matcher.end();
+            }
+            if (from < body.length()) {
+                parts.add(new Part(body.substring(from), null));
+            }
+            return parts;
+        }
+
         public boolean canAnswer() {
             return address != null && SenderKinds.canWriteFrom(Channel.valueOf(channel));
         }

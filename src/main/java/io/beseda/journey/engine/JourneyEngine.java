@@ -120,8 +120,8 @@ public final class JourneyEngine {
                             : onwards(step, chosen, variant.next());
                 }
                 case Step.SetAttribute set -> {
-                    ports.setAttribute(run, set.attribute(), set.value());
-                    note(step, step.id(), "attribute", "DONE", null, null, set.attribute() + " = " + set.value());
+                    var answer = ports.setAttribute(run, set.attribute(), set.value());
+                    note(step, step.id(), "attribute", "DONE", null, null, set.attribute() + " = " + set.value() + ": " + answer);
                     yield onwards(step, state, set.next());
                 }
                 case Step.IssueCoupon coupon -> {
@@ -280,8 +280,11 @@ public final class JourneyEngine {
             return new Advance(true, state, Advance.Status.ACTIVE, null, done, wakeAt, message, event);
         }
 
+        /** The run is over: its state keeps where it ended, and no timer or message can wake it any more. */
         private Advance ended(RunState state, Advance.Status status, String reason) {
-            return new Advance(true, state, status, reason, done, null, null, null);
+            var over = new RunState(state.stepId(), Phase.READY, null, state.chain(), state.channelIndex(), null, state.variant(),
+                    state.coupon(), state.lastOutcome(), state.reached(), state.messages(), state.facts());
+            return new Advance(true, over, status, reason, done, null, null, null);
         }
 
         private Advance unchanged(RunState state) {

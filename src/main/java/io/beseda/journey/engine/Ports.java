@@ -47,7 +47,8 @@ public interface Ports {
 
     RunState.IssuedCoupon issueCoupon(RunRef run, CouponTerms terms, String key);
 
-    void setAttribute(RunRef run, String attribute, @Nullable String value);
+    /** Sets (or, with null, removes) the profile attribute; returns what happened, in a few words. Never throws. */
+    String setAttribute(RunRef run, String attribute, @Nullable String value);
 
     /** Calls the shop's webhook; returns what happened, in a few words. Never throws. */
     String callWebhook(RunRef run, RunState state, Step.CallWebhook step, String key);

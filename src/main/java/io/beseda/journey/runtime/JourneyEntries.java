@@ -25,8 +25,8 @@ import io.beseda.workspace.WorkspaceId;
 @Service
 public class JourneyEntries {
 
-    /** A launched journey that takes customers now. */
-    record Open(UUID id, int version, JourneyDefinition definition) {
+    /** A launched journey that takes customers now; events from before {@code launchedAt} do not start it. */
+    record Open(UUID id, int version, JourneyDefinition definition, java.time.Instant launchedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -65,12 +65,15 @@ public class JourneyEntries {
 
     /** Launched, active journeys of the workspace. */
     java.util.List<Open> open(WorkspaceId workspace) {
-        return jdbc.sql("select id, live_version from journey where workspace_id = ? and status = 'ACTIVE' and live_version is not null")
+        return jdbc.sql("""
+                        select j.id, j.live_version, v.launched_at from journey j
+                        join journey_version v on v.journey_id = j.id and v.version = j.live_version
+                        where j.workspace_id = ? and j.status = 'ACTIVE'""")
                 .param(workspace.value())
-                .query((row, n) -> new Object[] {row.getObject(1, UUID.class), row.getInt(2)}).list().stream()
+                .query((row, n) -> new Object[] {row.getObject(1, UUID.class), row.getInt(2), row.getTimestamp(3).toInstant()}).list().stream()
                 .map(r -> {
                     var definition = definitions.version((UUID) r[0], (int) r[1]);
-                    return definition == null ? null : new Open((UUID) r[0], (int) r[1], definition);
+                    return definition == null ? null : new Open((UUID) r[0], (int) r[1], definition, (java.time.Instant) r[2]);
                 })
                 .filter(java.util.Objects::nonNull).toList();
     }
@@ -81,13 +84,17 @@ public class JourneyEntries {
 
     /** The journey if it is launched and active now, with its workspace: one read by id (a timer knows only the id). */
     Optional<OpenIn> open(UUID journeyId) {
-        return jdbc.sql("select workspace_id, live_version from journey where id = ? and status = 'ACTIVE' and live_version is not null")
+        return jdbc.sql("""
+                        select j.workspace_id, j.live_version, v.launched_at from journey j
+                        join journey_version v on v.journey_id = j.id and v.version = j.live_version
+                        where j.id = ? and j.status = 'ACTIVE'""")
                 .param(journeyId)
-                .query((row, n) -> new Object[] {new WorkspaceId(row.getObject(1, UUID.class)), row.getInt(2)}).optional()
+                .query((row, n) -> new Object[] {new WorkspaceId(row.getObject(1, UUID.class)), row.getInt(2), row.getTimestamp(3).toInstant()})
+                .optional()
                 .flatMap(r -> {
                     var definition = definitions.version(journeyId, (int) r[1]);
-                    return definition == null ? Optional.empty()
-                            : Optional.of(new OpenIn((WorkspaceId) r[0], new Open(journeyId, (int) r[1], definition)));
+                    return definition == null ? Optional.<OpenIn>empty()
+                            : Optional.of(new OpenIn((WorkspaceId) r[0], new Open(journeyId, (int) r[1], definition, (java.time.Instant) r[2])));
                 });
     }
 
@@ -106,6 +113,10 @@ public class JourneyEntries {
             return Optional.empty();
         }
         var entryKey = rule.kind() == EntryRule.Kind.EVERY_TIME ? everyTimeKey : "";
+        // "every time" is every occurrence of the trigger: the same order status reported twice is one occurrence
+        if (rule.kind() == EntryRule.Kind.EVERY_TIME && runs.entered(workspace, journey.id(), customer, entryKey)) {
+            return Optional.empty();
+        }
         var run = runs.insert(workspace, journey.id(), journey.version(), customer, entryKey, Runner.fresh(facts), now);
         run.ifPresent(runner::start);
         return run.map(io.beseda.journey.engine.RunRef::id);

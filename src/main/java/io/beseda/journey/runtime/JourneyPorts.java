@@ -179,10 +179,22 @@ class JourneyPorts implements Ports {
     }
 
     @Override
-    public void setAttribute(RunRef run, String attribute, @Nullable String value) {
+    public String setAttribute(RunRef run, String attribute, @Nullable String value) {
+        var definition = profiles.attributes(run.workspace()).stream().filter(a -> a.key().equals(attribute)).findFirst().orElse(null);
+        if (definition == null) {
+            return "не сделано: атрибут «" + attribute + "» не заведён (Покупатели → Атрибуты)";
+        }
+        var typed = value == null ? null : AttributeValues.typed(definition.type(), value);
+        if (value != null && typed == null) {
+            return "не сделано: «" + value + "» не подходит атрибуту типа " + definition.type();
+        }
+        if (customers.get(run.workspace(), run.customer()).erased()) {
+            return "не сделано: данные покупателя удалены";
+        }
         var change = new java.util.HashMap<String, Object>();
-        change.put(attribute, value);
+        change.put(attribute, typed);
         profiles.change(run.workspace(), run.customer(), new CustomerProfiles.Change(null, null, null, null, null, change));
+        return "сделано";
     }
 
     @Override

@@ -55,8 +55,10 @@ public class JourneyTimers implements SmartLifecycle {
         this.clock = clock;
         this.interceptors = interceptors;
         this.wake = Tasks.oneTime("journey-wake", WakeData.class)
+                .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.getObject().wake(instance.getId(), instance.getData()));
         this.cartIdle = Tasks.custom("journey-cart-idle", Void.class)
+                .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     var again = idleChecks.getObject().check(instance.getId());
                     return again == null ? new CompletionHandler.OnCompleteRemove<>()
@@ -100,6 +102,8 @@ public class JourneyTimers implements SmartLifecycle {
         var builder = Scheduler.create(dataSource, tasks())
                 .threads(settings.timerThreads())
                 .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(4)
                 .pollUsingLockAndFetch(0.5, 4.0)
                 .clock(clock::instant)
                 .enableImmediateExecution()

@@ -39,6 +39,10 @@ class JourneyTriggers {
         for (var event : recorded.events()) {
             goals.reached(workspace, event);
             for (var journey : open) {
+                if (event.occurredAt().isBefore(journey.launchedAt().minusSeconds(60))) {
+                    // a journey launched now does not chase carts abandoned, or statuses reported, before it
+                    continue;
+                }
                 switch (journey.definition().trigger()) {
                     case Trigger.CartAbandoned abandoned when event.type().equals("cart_updated") ->
                             timers.checkCartAt(journey.id(), event.customer().value(), event.occurredAt().plus(abandoned.idle()));

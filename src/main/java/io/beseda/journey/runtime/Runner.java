@@ -31,15 +31,18 @@ class Runner {
     private final JourneyEngine engine;
     private final JourneyTimers timers;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate steps;
     private final Clock clock;
 
     Runner(Runs runs, Definitions definitions, JourneyPorts ports, JourneyTimers timers, TransactionTemplate transactions,
-           Clock clock) {
+           org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
         this.runs = runs;
         this.definitions = definitions;
         this.engine = new JourneyEngine(ports);
         this.timers = timers;
         this.transactions = transactions;
+        this.steps = new TransactionTemplate(transactionManager);
+        this.steps.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -77,14 +80,19 @@ class Runner {
             runs.end(run.id(), "EXITED", "version " + run.version() + " is gone", now);
             return;
         }
-        Advance advance;
         try {
-            advance = engine.advance(run, definition, stored.state(), wake, now);
+            // In a savepoint: a step that fails (a bug, a constraint) undoes only its own work, and the run leaves
+            // the journey with the reason instead of being retried for ever.
+            steps.executeWithoutResult(savepoint -> move(run, definition, stored.state(), wake, now));
         } catch (RuntimeException e) {
             log.error("Run {} of journey {} failed at {}; it leaves the journey", run.id(), run.journeyId(), stored.state().stepId(), e);
             runs.end(run.id(), "EXITED", "error: " + e.getClass().getSimpleName(), now);
-            return;
         }
+    }
+
+    private void move(RunRef run, io.beseda.journey.definition.JourneyDefinition definition, RunState state, Wake wake,
+                      java.time.Instant now) {
+        var advance = engine.advance(run, definition, state, wake, now);
         if (!advance.changed()) {
             return;
         }

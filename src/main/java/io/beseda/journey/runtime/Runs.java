@@ -104,6 +104,12 @@ class Runs {
                 .params(workspace.value(), customer.value(), eventType).query(UUID.class).list();
     }
 
+    /** Whether the customer ever entered this journey under this key (by workspace and customer first, as runs are indexed). */
+    boolean entered(WorkspaceId workspace, UUID journey, CustomerId customer, String entryKey) {
+        return jdbc.sql("select exists (select 1 from journey_run where workspace_id = ? and customer_id = ? and journey_id = ? and entry_key = ?)")
+                .params(workspace.value(), customer.value(), journey, entryKey).query(Boolean.class).single();
+    }
+
     /**
      * When the customer last entered this journey; empty if never. By workspace and customer first, which is
      * how runs are indexed: without the workspace the customer is not a usable index prefix, and the lookup

@@ -173,8 +173,8 @@ final class SimulatedPorts implements Ports {
     }
 
     @Override
-    public void setAttribute(RunRef run, String attribute, @Nullable String value) {
-        // a test run changes nothing; the timeline shows the step
+    public String setAttribute(RunRef run, String attribute, @Nullable String value) {
+        return "в тесте профиль не меняется";
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -49,10 +48,11 @@ class CartLinks {
 
     private final JdbcClient jdbc;
     private final String base;
-    private volatile byte[] key;
+    private final io.beseda.shared.InstallationSecrets secrets;
 
-    CartLinks(JdbcClient jdbc, WebhookUrls urls) {
+    CartLinks(JdbcClient jdbc, io.beseda.shared.InstallationSecrets secrets, WebhookUrls urls) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.base = urls.base();
     }
 
@@ -100,29 +100,11 @@ class CartLinks {
     private byte[] mac(byte[] payload) {
         try {
             var hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            hmac.init(new SecretKeySpec(secrets.key(KEY_NAME), "HmacSHA256"));
             return Arrays.copyOf(hmac.doFinal(payload), MAC_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 
-    /** Two nodes starting at once both insert; the first insert wins and both read it. */
-    private byte[] key() {
-        var known = key;
-        if (known == null) {
-            synchronized (this) {
-                if (key == null) {
-                    var generated = new byte[32];
-                    new SecureRandom().nextBytes(generated);
-                    jdbc.sql("insert into installation_secret (name, value) values (?, ?) on conflict (name) do nothing")
-                            .params(KEY_NAME, Base64.getEncoder().encodeToString(generated)).update();
-                    key = Base64.getDecoder().decode(jdbc.sql("select value from installation_secret where name = ?")
-                            .param(KEY_NAME).query(String.class).single());
-                }
-                known = key;
-            }
-        }
-        return known;
-    }
 }

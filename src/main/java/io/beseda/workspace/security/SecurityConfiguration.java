@@ -80,7 +80,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole("OWNER", "ADMIN", "OPERATOR")
                         .anyRequest().authenticated())
                 // Tracker batches come from shops' pages on other origins, with no session to forge.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**", "/webhooks/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/t/**", "/webhooks/**", "/demo/shop/subscribe"))
                 .authenticationProvider(new ConsoleAuthenticationProvider(users, passwords, throttle, clock))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("email").passwordParameter("password")
