@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.beseda.customer.CustomerHistory;
 import io.beseda.customer.CustomerId;
 import io.beseda.journey.definition.Trigger;
-import io.beseda.workspace.WorkspaceId;
 
 /**
  * The abandoned-cart trigger: when a cart's quiet time is up, enters the customer if the cart still holds
@@ -42,15 +41,12 @@ class CartIdleChecks {
         var journeyId = UUID.fromString(instance.substring(0, bar));
         var customer = new CustomerId(UUID.fromString(instance.substring(bar + 1)));
         return transactions.execute(status -> {
-            var workspace = jdbc.sql("select workspace_id from journey where id = ?").param(journeyId)
-                    .query((row, n) -> new WorkspaceId(row.getObject(1, UUID.class))).optional().orElse(null);
-            if (workspace == null) {
+            var open = entries.open(journeyId).orElse(null);
+            if (open == null || !(open.journey().definition().trigger() instanceof Trigger.CartAbandoned abandoned)) {
                 return null;
             }
-            var journey = entries.open(workspace).stream().filter(j -> j.id().equals(journeyId)).findFirst().orElse(null);
-            if (journey == null || !(journey.definition().trigger() instanceof Trigger.CartAbandoned abandoned)) {
-                return null;
-            }
+            var workspace = open.workspace();
+            var journey = open.journey();
             var cart = history.cart(workspace, customer).orElse(CustomerHistory.Cart.NONE);
             if (cart.empty()) {
                 return null;

@@ -78,6 +78,26 @@ public class JourneyEntries {
                 .filter(java.util.Objects::nonNull).toList();
     }
 
+    /** A launched, active journey and the workspace it belongs to. */
+    record OpenIn(WorkspaceId workspace, Open journey) {
+    }
+
+    /** The journey if it is launched and active now, with its workspace: one read by id (a timer knows only the id). */
+    Optional<OpenIn> open(UUID journeyId) {
+        return jdbc.sql("""
+                        select j.workspace_id, j.live_version, v.launched_at from journey j
+                        join journey_version v on v.journey_id = j.id and v.version = j.live_version
+                        where j.id = ? and j.status = 'ACTIVE'""")
+                .param(journeyId)
+                .query((row, n) -> new Object[] {new WorkspaceId(row.getObject(1, UUID.class)), row.getInt(2), row.getTimestamp(3).toInstant()})
+                .optional()
+                .flatMap(r -> {
+                    var definition = definitions.version(journeyId, (int) r[1]);
+                    return definition == null ? Optional.<OpenIn>empty()
+                            : Optional.of(new OpenIn((WorkspaceId) r[0], new Open(journeyId, (int) r[1], definition, (java.time.Instant) r[2])));
+                });
+    }
+
     /** Enters within the caller's transaction; {@code everyTimeKey} names this entry when the rule is "every time". */
     Optional<UUID> enter(WorkspaceId workspace, Open journey, CustomerId customer, String everyTimeKey, Map<String, String> facts) {
         var now = clock.instant();
@@ -85,7 +105,7 @@ public class JourneyEntries {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(journey.id() + "|" + customer.value())
                 .query((row, n) -> 1).list();
         var rule = journey.definition().entry();
-        var last = runs.lastEntered(journey.id(), customer);
+        var last = runs.lastEntered(workspace, journey.id(), customer);
         if (rule.kind() == EntryRule.Kind.ONCE && last.isPresent()) {
             return Optional.empty();
         }
@@ -94,7 +114,7 @@ public class JourneyEntries {
         }
         var entryKey = rule.kind() == EntryRule.Kind.EVERY_TIME ? everyTimeKey : "";
         // "every time" is every occurrence of the trigger: the same order status reported twice is one occurrence
-        if (rule.kind() == EntryRule.Kind.EVERY_TIME && runs.entered(journey.id(), customer, entryKey)) {
+        if (rule.kind() == EntryRule.Kind.EVERY_TIME && runs.entered(workspace, journey.id(), customer, entryKey)) {
             return Optional.empty();
         }
         var run = runs.insert(workspace, journey.id(), journey.version(), customer, entryKey, Runner.fresh(facts), now);

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -43,13 +44,16 @@ public class JourneyTimers implements SmartLifecycle {
     private final DataSource dataSource;
     private final JourneySettings settings;
     private final Clock clock;
+    private final ObjectProvider<ExecutionInterceptor> interceptors;
     private volatile @Nullable Scheduler scheduler;
 
+    /** @param interceptors none in production; a benchmark registers one to time every timer against its due time */
     JourneyTimers(DataSource dataSource, JourneySettings settings, Clock clock, ObjectProvider<Runner> runner,
-                  ObjectProvider<CartIdleChecks> idleChecks) {
+                  ObjectProvider<CartIdleChecks> idleChecks, ObjectProvider<ExecutionInterceptor> interceptors) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
+        this.interceptors = interceptors;
         this.wake = Tasks.oneTime("journey-wake", WakeData.class)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.getObject().wake(instance.getId(), instance.getData()));
@@ -95,7 +99,7 @@ public class JourneyTimers implements SmartLifecycle {
         if (!settings.timers()) {
             return;
         }
-        var built = Scheduler.create(dataSource, tasks())
+        var builder = Scheduler.create(dataSource, tasks())
                 .threads(settings.timerThreads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())
@@ -104,8 +108,9 @@ public class JourneyTimers implements SmartLifecycle {
                 .clock(clock::instant)
                 .enableImmediateExecution()
                 .serializer(new com.github.kagkarlsson.scheduler.serializer.JavaSerializer())
-                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Hostname())
-                .build();
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Hostname());
+        interceptors.orderedStream().forEach(builder::addExecutionInterceptor);
+        var built = builder.build();
         built.start();
         scheduler = built;
         log.info("Journey timers started: {} threads, polling every {}", settings.timerThreads(), settings.pollingInterval());

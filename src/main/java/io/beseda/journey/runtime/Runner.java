@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +32,10 @@ class Runner {
     private final JourneyTimers timers;
     private final TransactionTemplate transactions;
     private final TransactionTemplate steps;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     Runner(Runs runs, Definitions definitions, JourneyPorts ports, JourneyTimers timers, TransactionTemplate transactions,
-           org.springframework.transaction.PlatformTransactionManager transactionManager, JdbcClient jdbc, Clock clock) {
+           org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
         this.runs = runs;
         this.definitions = definitions;
         this.engine = new JourneyEngine(ports);
@@ -45,7 +43,6 @@ class Runner {
         this.transactions = transactions;
         this.steps = new TransactionTemplate(transactionManager);
         this.steps.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -73,9 +70,8 @@ class Runner {
             return;
         }
         var run = stored.ref();
-        var journeyStatus = jdbc.sql("select status from journey where id = ?").param(run.journeyId()).query(String.class).single();
         var now = clock.instant();
-        if (journeyStatus.equals("ARCHIVED")) {
+        if (stored.journeyStatus().equals("ARCHIVED")) {
             runs.end(run.id(), "EXITED", "the journey was archived", now);
             return;
         }

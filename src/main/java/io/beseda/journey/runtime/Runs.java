@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Runs {
 
-    record Stored(RunRef ref, RunState state, String status) {
+    /** @param journeyStatus the status of the run's journey (ACTIVE, PAUSED, ARCHIVED), read with the run */
+    record Stored(RunRef ref, RunState state, String status, String journeyStatus) {
     }
 
     private final JdbcClient jdbc;
@@ -48,13 +49,14 @@ class Runs {
         return inserted == 1 ? Optional.of(new RunRef(id, workspace, journey, version, customer, now)) : Optional.empty();
     }
 
-    /** The run, locked for this transaction, if it is still inside its journey. */
+    /** The run, locked for this transaction, if it is still inside its journey; its journey's status in the same statement. */
     Optional<Stored> lockActive(UUID run) {
-        return jdbc.sql("select * from journey_run where id = ? and status = 'ACTIVE' for update").param(run)
+        return jdbc.sql("select r.*, j.status as journey_status from journey_run r join journey j on j.id = r.journey_id"
+                        + " where r.id = ? and r.status = 'ACTIVE' for update of r").param(run)
                 .query((row, n) -> new Stored(new RunRef(row.getObject("id", UUID.class), new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         row.getObject("journey_id", UUID.class), row.getInt("version"), new CustomerId(row.getObject("customer_id", UUID.class)),
                         row.getTimestamp("entered_at").toInstant()), json.readValue(row.getString("state"), RunState.class),
-                        row.getString("status")))
+                        row.getString("status"), row.getString("journey_status")))
                 .optional();
     }
 
@@ -102,15 +104,20 @@ class Runs {
                 .params(workspace.value(), customer.value(), eventType).query(UUID.class).list();
     }
 
-    boolean entered(UUID journey, CustomerId customer, String entryKey) {
-        return jdbc.sql("select exists (select 1 from journey_run where journey_id = ? and customer_id = ? and entry_key = ?)")
-                .params(journey, customer.value(), entryKey).query(Boolean.class).single();
+    /** Whether the customer ever entered this journey under this key (by workspace and customer first, as runs are indexed). */
+    boolean entered(WorkspaceId workspace, UUID journey, CustomerId customer, String entryKey) {
+        return jdbc.sql("select exists (select 1 from journey_run where workspace_id = ? and customer_id = ? and journey_id = ? and entry_key = ?)")
+                .params(workspace.value(), customer.value(), journey, entryKey).query(Boolean.class).single();
     }
 
-    /** When the customer last entered this journey; empty if never. */
-    Optional<Instant> lastEntered(UUID journey, CustomerId customer) {
-        return jdbc.sql("select max(entered_at) from journey_run where journey_id = ? and customer_id = ?")
-                .params(journey, customer.value()).query((row, n) -> row.getTimestamp(1)).optional()
+    /**
+     * When the customer last entered this journey; empty if never. By workspace and customer first, which is
+     * how runs are indexed: without the workspace the customer is not a usable index prefix, and the lookup
+     * reads every run of the journey.
+     */
+    Optional<Instant> lastEntered(WorkspaceId workspace, UUID journey, CustomerId customer) {
+        return jdbc.sql("select max(entered_at) from journey_run where workspace_id = ? and customer_id = ? and journey_id = ?")
+                .params(workspace.value(), customer.value(), journey).query((row, n) -> row.getTimestamp(1)).optional()
                 .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
     }
 }
