@@ -23,7 +23,13 @@ class PolicySettingsStore {
         this.jdbc = jdbc;
     }
 
+    /** The workspace's policy; the defaults are written on first use only (not tried again on every decision). */
     SendPolicySettings load(WorkspaceId workspace) {
+        var stored = jdbc.sql("select * from send_policy where workspace_id = ?").param(workspace.value())
+                .query(PolicySettingsStore::map).optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         jdbc.sql("insert into send_policy (workspace_id) values (?) on conflict do nothing").param(workspace.value()).update();
         return jdbc.sql("select * from send_policy where workspace_id = ?").param(workspace.value())
                 .query(PolicySettingsStore::map).single();

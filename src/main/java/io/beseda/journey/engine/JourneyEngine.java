@@ -192,7 +192,8 @@ public final class JourneyEngine {
                     return onwards(send, state.outcome("NOT_SENT"), send.next());
                 }
                 note(send, send.id(), "send", "ENTERED", null, null, "каналы: " + send.channels());
-                return tryChannels(send, state.trying(Chains.order(send, ports.preferredChannels(run)), 0));
+                var preferred = send.bestChannel() && send.channels().size() > 1 ? ports.preferredChannels(run) : List.<io.beseda.consent.Channel>of();
+                return tryChannels(send, state.trying(Chains.order(send, preferred), 0));
             }
             return tryChannels(send, state);
         }
