@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        saying so for four heartbeats (a killed process) is run again by another node
  */
 @ConfigurationProperties("beseda.journey")
-public record JourneySettings(@DefaultValue("true") boolean timers, @DefaultValue("8") int timerThreads,
+public record JourneySettings(@DefaultValue("true") boolean timers, @DefaultValue("16") int timerThreads,
                               @DefaultValue("PT0.25S") Duration pollingInterval, @DefaultValue("P1D") Duration messageDeadline,
                               @DefaultValue("PT5S") Duration heartbeat) {
 }
