@@ -151,11 +151,13 @@ class JourneyStats {
 
     private List<SplitFigures> splits(WorkspaceId workspace, UUID journey, int version, JourneyDefinition definition) {
         var byVariant = new LinkedHashMap<String, Counts>();
+        // Every split a run passed is one execution (its arm in the detail), so a journey with two splits counts both.
         jdbc.sql("""
-                select variant, count(*) as entered, count(*) filter (where converted_at is not null) as converted,
-                       coalesce(sum(revenue), 0) as revenue
-                from journey_run where workspace_id = ? and journey_id = ? and version = ? and variant is not null
-                group by variant""")
+                select e.step_id || ':' || e.detail as variant, count(*) as entered,
+                       count(*) filter (where r.converted_at is not null) as converted, coalesce(sum(r.revenue), 0) as revenue
+                from journey_step_execution e join journey_run r on r.id = e.run_id
+                where e.workspace_id = ? and e.journey_id = ? and e.version = ? and e.kind = 'split'
+                group by e.step_id, e.detail""")
                 .params(workspace.value(), journey, version)
                 .query((row, n) -> byVariant.put(row.getString("variant"), new Counts(0, row.getLong("entered"),
                         row.getLong("converted"), row.getBigDecimal("revenue")))).list();

@@ -58,6 +58,14 @@ final class JourneyHistory {
                 from generate_series(1, ?) n""")
                 .params(workspace.value(), journey, version, customer, variant, converted, variant, Timestamp.from(now),
                         Timestamp.from(now), converted, Timestamp.from(now), converted, entered).update();
+        // what the engine records when a run passes the split: the split's id and the arm it took
+        jdbc.sql("""
+                insert into journey_step_execution (run_id, step_key, workspace_id, journey_id, version, step_id, kind, outcome,
+                                                    detail, executed_at)
+                select id, split_part(variant, ':', 1), workspace_id, journey_id, version, split_part(variant, ':', 1), 'split',
+                       'VARIANT', split_part(variant, ':', 2), entered_at
+                from journey_run where journey_id = ? and entry_key like ?""")
+                .params(journey, "bulk-" + variant + "-%").update();
     }
 
     void converted(UUID run, String step, String revenue) {
