@@ -36,8 +36,12 @@ class JourneyTriggers {
     void on(StorefrontEventsRecorded recorded) {
         var workspace = recorded.workspaceId();
         var open = entries.open(workspace);
+        // one look per batch at what runs wait for and which events are goals, not two queries per storefront event
+        var awaited = runs.awaited(workspace);
         for (var event : recorded.events()) {
-            goals.reached(workspace, event);
+            if (awaited.goals().contains(event.type())) {
+                goals.reached(workspace, event);
+            }
             for (var journey : open) {
                 if (event.occurredAt().isBefore(journey.launchedAt().minusSeconds(60))) {
                     // a journey launched now does not chase carts abandoned, or statuses reported, before it
@@ -58,8 +62,10 @@ class JourneyTriggers {
                     }
                 }
             }
-            for (var run : runs.waitingFor(workspace, event.customer(), event.type())) {
-                timers.eventSeen(run, event.type(), event.eventId());
+            if (awaited.waitedFor().contains(event.type())) {
+                for (var run : runs.waitingFor(workspace, event.customer(), event.type())) {
+                    timers.eventSeen(run, event.type(), event.eventId());
+                }
             }
         }
     }

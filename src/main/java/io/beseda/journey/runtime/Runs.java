@@ -99,6 +99,24 @@ class Runs {
                 .query(UUID.class).list();
     }
 
+    /** Storefront event types that matter to the workspace's runs now: what some run waits for, and its journeys' goals. */
+    record Awaited(java.util.Set<String> waitedFor, java.util.Set<String> goals) {
+    }
+
+    Awaited awaited(WorkspaceId workspace) {
+        var waited = new java.util.HashSet<String>();
+        var goals = new java.util.HashSet<String>();
+        jdbc.sql("""
+                select 'wait' as kind, waiting_event as type from journey_run
+                where workspace_id = ? and waiting_event is not null and status = 'ACTIVE'
+                union
+                select 'goal', v.definition->'goal'->>'event' from journey_version v
+                where v.workspace_id = ? and v.definition->'goal'->>'event' is not null""")
+                .params(workspace.value(), workspace.value())
+                .query((row, n) -> (row.getString("kind").equals("wait") ? waited : goals).add(row.getString("type"))).list();
+        return new Awaited(waited, goals);
+    }
+
     List<UUID> waitingFor(WorkspaceId workspace, CustomerId customer, String eventType) {
         return jdbc.sql("select id from journey_run where workspace_id = ? and customer_id = ? and waiting_event = ? and status = 'ACTIVE'")
                 .params(workspace.value(), customer.value(), eventType).query(UUID.class).list();
